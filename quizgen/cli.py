@@ -1,0 +1,91 @@
+"""The command line: parses options, calls the library, writes files. Nothing else lives here."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from .errors import QuizgenError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Turn Chinese news articles into quizzes, cloze cards, vocabulary, Anki decks and worksheets.",
+                  pretty_exceptions_enable=False)
+
+PathArg = Annotated[str, typer.Argument(help="A .txt/.md file, a folder of them, or - for stdin.")]
+
+
+def _fail(exc: QuizgenError) -> None:
+    typer.echo(f"quizgen: error: {exc}", err=True)
+    raise typer.Exit(exc.exit_code)
+
+
+def _warn(msg: str) -> None:
+    typer.echo(f"quizgen: skipped: {msg}", err=True)
+
+
+def _stem(origin: str | None) -> str | None:
+    if not origin or origin.startswith("<"):
+        return None
+    return Path(origin).stem
+
+
+@app.command()
+def inspect(path: PathArg,
+            json_: Annotated[bool, typer.Option("--json", help="Print JSON instead of an outline.")] = False) -> None:
+    """Show how quizgen reads a text: articles, headings, sentences."""
+    import json
+
+    from .pipeline import iter_documents
+    from .render.inspect import document_dict, outline
+
+    try:
+        docs = list(iter_documents(path, on_error=_warn))
+    except QuizgenError as exc:
+        _fail(exc)
+    if json_:
+        arts = []
+        for d in docs:
+            for a in document_dict(d)["articles"]:
+                arts.append(a)
+        typer.echo(json.dumps({"articles": arts}, ensure_ascii=False, indent=1))
+    else:
+        typer.echo("\n\n".join(outline(d) for d in docs))
+
+
+@app.command()
+def make(path: Annotated[str, typer.Argument(help="A .txt/.md file, a folder of them, or - for stdin.")] = "seeds",
+         deck: Annotated[Optional[str], typer.Option(help="Deck kind to write: anki.")] = None,
+         format_: Annotated[str, typer.Option("--format", help="Comma-separated: anki, json.")] = "",
+         out: Annotated[Path, typer.Option(help="Output folder.")] = Path("decks"),
+         deck_name: Annotated[str, typer.Option(help="Parent deck name in Anki.")] = "quizgen",
+         quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary on stderr.")] = False,
+         ) -> None:
+    """Make study material from articles (default: the bundled seeds/, an Anki deck into decks/)."""
+    from .make import MakeRequest, run_make
+
+    formats = [f.strip() for f in format_.split(",") if f.strip()]
+    if deck:
+        formats.append(deck)
+    if not formats:
+        formats = ["anki"]
+    bad = [f for f in formats if f not in ("anki", "json")]
+    if bad:
+        typer.echo(f"quizgen: error: unknown format {bad[0]!r}; use anki or json", err=True)
+        raise typer.Exit(2)
+    try:
+        written = run_make(MakeRequest(path=path, out=out, formats=tuple(dict.fromkeys(formats)),
+                                       deck_name=deck_name), warn=_warn)
+    except QuizgenError as exc:
+        _fail(exc)
+    if not quiet:
+        for p in written:
+            typer.echo(f"wrote {p}", err=True)
+
+
+def main() -> None:  # pragma: no cover
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.exit(130)

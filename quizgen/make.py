@@ -1,0 +1,40 @@
+"""`quizgen make`: documents → quizzes → files, with no half-written output on failure."""
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .output import ensure_dir, write_text
+from .pipeline import iter_documents
+from .quiz import Options, build_quiz
+
+
+@dataclass(frozen=True)
+class MakeRequest:
+    path: str
+    out: Path
+    formats: tuple[str, ...] = ("anki",)
+    deck_name: str = "quizgen"
+    options: Options = Options()
+
+
+def run_make(req: MakeRequest, warn: Callable[[str], None] | None = None) -> list[Path]:
+    """Write the requested formats for every article under `req.path`; returns the files written."""
+    ensure_dir(req.out)
+    written: list[Path] = []
+    for doc in iter_documents(req.path, on_error=(lambda e: warn(str(e))) if warn else None):
+        stem = Path(doc.origin).stem if doc.origin and not doc.origin.startswith("<") else "stdin"
+        quizzes = [build_quiz(a, i, stem, req.options) for i, a in enumerate(doc.articles)]
+        if "json" in req.formats:
+            from .render.jsonout import quiz_dict
+
+            for q in quizzes:
+                written.append(write_text(req.out / f"{q.slug}.json",
+                                          json.dumps(quiz_dict(q), ensure_ascii=False, indent=1) + "\n"))
+        if "anki" in req.formats:
+            from .render.anki import write_apkg
+
+            written.append(write_apkg(quizzes, req.out / f"{stem}.apkg", req.deck_name))
+    return written

@@ -1,0 +1,49 @@
+"""The heart of quizgen: one pure function from an article to its quiz.
+
+Stages plug in here; each is looked up lazily so that `quizgen --help` imports nothing heavy.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from .ident import article_id, display_title, slug
+from .model import Article, Cloze, Quiz
+
+
+@dataclass(frozen=True)
+class Options:
+    level: int = 0  # leave out vocabulary at or below this HSK level
+    known: frozenset[str] = frozenset()
+    max_vocab: int = 30
+    max_questions: int = 0  # 0: as many as the article supports
+    max_cloze: int = 0
+
+
+def _simple_cloze(article: Article, limit: int = 8) -> tuple[Cloze, ...]:
+    """Walking-skeleton cloze: in each of the first sentences, blank its longest noun."""
+    out = []
+    for s in article.sentences:
+        nouns = [t for t in s.tokens if t.pos.startswith(("n", "vn")) and len(t.text) >= 2
+                 and t.pos not in ("nr", "ns", "nt")]
+        if not nouns:
+            continue
+        t = max(nouns, key=lambda x: len(x.text))
+        text = s.text[:t.start] + "{{c1::" + t.text + "}}" + s.text[t.start + len(t.text):]
+        cid = hashlib.sha1(f"{article_id(article)}|{s.text}|{t.text}".encode()).hexdigest()[:12]
+        out.append(Cloze(cid, text, t.text, "", s.text))
+        if len(out) >= limit:
+            break
+    return tuple(out)
+
+
+def build_quiz(article: Article, index: int = 0, stem: str | None = None, options: Options | None = None) -> Quiz:
+    """Vocabulary, questions and cloze for one article."""
+    options = options or Options()
+    return Quiz(
+        article=article,
+        article_id=article_id(article),
+        slug=slug(article, index, stem),
+        title=display_title(article),
+        cloze=_simple_cloze(article),
+    )

@@ -1,0 +1,55 @@
+"""The `inspect` view of a Document: JSON (a contract other tools rely on) or a readable outline."""
+from __future__ import annotations
+
+from typing import Any
+
+from ..ident import article_id, display_title
+from ..model import Article, Document
+
+
+def article_dict(a: Article) -> dict[str, Any]:
+    return {
+        "id": article_id(a),
+        "title": a.title,
+        "display_title": display_title(a),
+        "source": a.source,
+        "reporter": a.reporter,
+        "dateline": a.dateline,
+        "byline": a.byline,
+        "script": a.script,
+        "origin": a.origin,
+        "headings": [p.text for p in a.headings],
+        "paragraphs": [
+            {"heading": True, "text": p.text} if p.is_heading else
+            {"heading": False, "sentences": [s.text for s in p.sentences]}
+            for p in a.paragraphs
+        ],
+        "sentences": [s.text for s in a.sentences],
+        "offsets": [[s.start, s.end] for s in a.sentences],
+        "tokens": [[f"{t.text}/{t.pos}" for t in s.tokens] for s in a.sentences],
+    }
+
+
+def document_dict(doc: Document) -> dict[str, Any]:
+    return {"origin": doc.origin, "encoding": doc.encoding, "dropped": list(doc.dropped),
+            "articles": [article_dict(a) for a in doc.articles]}
+
+
+def outline(doc: Document) -> str:
+    lines = [f"{doc.origin or '<input>'}  ({doc.encoding or 'text'}, {len(doc.articles)} article(s))"]
+    for i, a in enumerate(doc.articles, 1):
+        meta = ", ".join(x for x in (a.source and f"source {a.source}", a.reporter and f"reporter {a.reporter}",
+                                     a.script != "simplified" and a.script) if x)
+        lines.append(f"\n[{i}] {display_title(a)}" + (f"  ({meta})" if meta else ""))
+        n = 0
+        for p in a.paragraphs:
+            if p.is_heading:
+                lines.append(f"    ## {p.text}")
+                continue
+            for s in p.sentences:
+                n += 1
+                lines.append(f"    {n:>3}. {s.text}")
+    if doc.dropped:
+        lines.append("\nLeft out (captions, credits):")
+        lines += [f"    - {t}" for t in doc.dropped]
+    return "\n".join(lines)

@@ -1,0 +1,90 @@
+"""jieba, wrapped: one private Tokenizer with the packaged domain dictionary, built on first use.
+
+Nothing else in quizgen imports jieba. jieba's log lines go to our logger (stderr), never stdout.
+"""
+from __future__ import annotations
+
+import logging
+import os
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from .model import Token
+
+_USER_DICT = "userdict.txt"
+_EXTRA_DICT = "userdict_extra.txt"
+
+
+def _data_path(name: str) -> Path | None:
+    p = Path(str(resources.files("quizgen") / "data" / name))
+    return p if p.is_file() else None
+
+
+def _cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    d = Path(base) / "quizgen"
+    try:
+        d.mkdir(parents=True, exist_ok=True)
+        return d
+    except OSError:
+        import tempfile
+
+        return Path(tempfile.gettempdir())
+
+
+@lru_cache(maxsize=1)
+def tokenizer():  # noqa: ANN201 - jieba.Tokenizer
+    """The shared tokenizer, with quizgen's domain dictionary loaded."""
+    import jieba
+    import jieba.posseg  # noqa: F401 - warms the POS tables once
+
+    jieba.setLogLevel(logging.WARNING)
+    tok = jieba.Tokenizer()
+    tok.tmp_dir = str(_cache_dir())
+    tok.initialize()
+    for name in (_USER_DICT, _EXTRA_DICT):
+        p = _data_path(name)
+        if p is not None:
+            tok.load_userdict(str(p))
+    return tok
+
+
+@lru_cache(maxsize=1)
+def _pos_tokenizer():  # noqa: ANN202
+    import jieba.posseg
+
+    return jieba.posseg.POSTokenizer(tokenizer())
+
+
+_extra_words: list[tuple[str, int | None, str | None]] = []
+
+
+def add_user_dict(path: str | Path) -> None:
+    """Load a user dictionary in jieba's format (`word [freq] [pos]` a line) on top of ours."""
+    from .errors import InputError
+
+    p = Path(path)
+    if not p.is_file():
+        raise InputError(f"{p}: user dictionary not found; give a text file with one word a line")
+    try:
+        tokenizer().load_userdict(str(p))
+    except Exception as exc:  # jieba raises ValueError on bad lines
+        raise InputError(f"{p}: not a jieba user dictionary ({exc}); write `word [freq] [pos]` a line") from None
+    _pos_tokenizer.cache_clear()
+
+
+def tokens(text: str) -> tuple[Token, ...]:
+    """Words with part of speech; offsets are positions inside `text`."""
+    out: list[Token] = []
+    pos = 0
+    for pair in _pos_tokenizer().cut(text):
+        w, tag = pair.word, pair.flag
+        out.append(Token(w, tag, pos))
+        pos += len(w)
+    return tuple(t for t in out if t.text.strip())
+
+
+def cut(text: str) -> list[str]:
+    """Words only (no part of speech), for quick checks."""
+    return [w for w in tokenizer().cut(text) if w.strip()]

@@ -1,0 +1,54 @@
+from __future__ import annotations
+
+from quizgen.pipeline import parse
+
+
+def test_seed_page_splits_into_its_articles(seed_page) -> None:
+    doc = parse(seed_page.read_text(encoding="utf-8"), tokenize=False)
+    titles = [a.title for a in doc.articles]
+    assert len(doc.articles) == 8  # nine pieces, one of them a photo caption
+    assert titles[0] == "走好AI时代这三步——更“好用”防“滥用”求“善用”"
+    assert titles[1] == "算力支撑让人工智能在中国行稳致远"
+    assert titles[3] == "守好养老“钱袋子”"
+    assert titles[7] == "市金融服务中心创新工作入围新华信用普惠标杆案例"
+    assert [a.source for a in doc.articles[:3]] == ["新华社"] * 3
+    assert doc.articles[3].reporter == "陈果静"
+    assert doc.articles[4].reporter == "吴琼" and doc.articles[4].source == "本报"
+    assert doc.articles[6].dateline == "又讯（记者吴琼）"
+
+
+def test_bylines_captions_and_credits_stay_out_of_sentences(seed_page) -> None:
+    doc = parse(seed_page.read_text(encoding="utf-8"), tokenize=False)
+    every = [s.text for a in doc.articles for s in a.sentences]
+    assert not any("据新华社" in s or "本报讯" in s or "又讯" in s or "（陈果静）" in s for s in every)
+    assert not any("郭紫媛" in s or "制图" in s or "中国银行灵宝函谷路支行" in s for s in every)
+    assert any("中国银行灵宝函谷路支行" in t for t in doc.dropped)
+    assert doc.articles[4].sentences[0].text.startswith("为积极响应国家号召")
+
+
+def test_offsets_point_into_the_normalized_text(seed_page) -> None:
+    doc = parse(seed_page.read_text(encoding="utf-8"), tokenize=False)
+    for a in doc.articles:
+        for s in a.sentences:
+            assert doc.text[s.start:s.end] == s.text
+
+
+def test_composed_page_of_three_articles() -> None:
+    page = ("新华社北京6月11日电 国家发展改革委11日召开座谈会，听取汽车企业对价格问题的意见。\n"
+            "与会企业表示，将坚决抵制无序价格竞争。（完）\n\n"
+            "本报讯（记者王明）3日，某市商业银行推出普惠金融新产品，\n首批贷款已经发放。\n\n"
+            "据介绍，这款产品面向小微企业。\n\n"
+            "又讯（记者王明）该行同日还开通了数字人民币服务。\n")
+    doc = parse(page, tokenize=False)
+    assert len(doc.articles) == 3
+    assert doc.articles[0].source == "新华社" and doc.articles[0].sentences[0].text.startswith("国家发展改革委11日")
+    assert doc.articles[1].reporter == "王明"
+    assert [s.text for s in doc.articles[1].sentences] == ["3日，某市商业银行推出普惠金融新产品，首批贷款已经发放。",
+                                                           "据介绍，这款产品面向小微企业。"]
+
+
+def test_plain_article_with_headline_line() -> None:
+    doc = parse("数字人民币APP上架手机应用商店\n数字人民币APP正式上架各大手机应用商店。用户可以下载使用。\n", tokenize=False)
+    assert len(doc.articles) == 1
+    assert doc.articles[0].title == "数字人民币APP上架手机应用商店"
+    assert len(doc.articles[0].sentences) == 2

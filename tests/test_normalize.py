@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+from quizgen.normalize import blocks, clean_line, normalize
+from quizgen.sentences import split
+
+
+def sents(text: str) -> list[str]:
+    return [text[s:e] for s, e in split(text)]
+
+
+def test_spaces_between_cjk_and_units_are_removed() -> None:
+    assert clean_line("检 查 结 果 不 仅 能 发 现 病 灶 ，") == "检查结果不仅能发现病灶，"
+    assert clean_line("76 秒，是一辆小米 SU7 汽车") == "76秒，是一辆小米SU7汽车"
+    assert clean_line("随着 ChatGPT、Sora 以及国内") == "随着ChatGPT、Sora以及国内"
+    assert clean_line("基于Golden Gate 的评价") == "基于Golden Gate的评价"
+
+
+def test_half_width_punctuation_in_chinese_becomes_full_width() -> None:
+    assert clean_line("陳茂波28日發表網誌指出,今年以來") == "陳茂波28日發表網誌指出，今年以來"
+    assert clean_line("新股集資(IPO)總額") == "新股集資(IPO)總額"
+    assert clean_line("集資額(約三倍)") == "集資額（約三倍）"
+    assert clean_line("總額1,500億") == "總額1,500億"
+
+
+def test_hard_wraps_and_blank_lines_inside_a_paragraph_are_joined() -> None:
+    raw = ("本报讯（记者吴琼）为积极响应国家号召，近日，农\n行渑池县耿村支行积极开展电子养老金账户开通宣传\n"
+           "活动。在宣传的同时，该行还大力宣传。“农行的服\n\n务真是好，还赠送了礼品。”通过开展此次活动，更多\n"
+           "市民感受到了农行的温暖。\n\n农行渑池县耿村支行开展电子养老金账户开通业\n务。\n")
+    text = normalize(raw)
+    assert "“农行的服务真是好，还赠送了礼品。”" in text
+    assert text.count("\n") == 1  # two paragraphs
+
+
+def test_word_split_by_a_blank_line_is_joined() -> None:
+    raw = ("滥用人工智能技术，AI换脸和拟声是重灾区。\n\n"
+           "中 国 科 学 技 术 信 息 研 究 所 战 略 研 究 中\n\n心主任徐峰表示，除了恶意使用深度合成技\n术生成文字等。\n")
+    assert "中国科学技术信息研究所战略研究中心主任徐峰表示" in normalize(raw)
+
+
+def test_subheadings_are_kept_and_marked(seed_page) -> None:
+    bl = blocks(seed_page.read_text(encoding="utf-8"))
+    heads = [b.text for b in bl if b.is_heading]
+    assert "防“滥用”，安全技术加快研发" in heads
+    assert "更“好用”，有望成为基础设施" in heads
+    assert "算力发展的政策部署紧密推开——" in heads
+
+
+def test_two_line_subheading_in_double_spaced_text(seed_feature) -> None:
+    heads = [b.text for b in blocks(seed_feature.read_text(encoding="utf-8")) if b.is_heading]
+    assert heads == ["开展“人工智能+”行动要做好“加法”", "开展“人工智能+”行动不能忽视“减法”",
+                     "正确处理“人工智能+”行动中“加”与“减”的关系"]
+
+
+def test_normalize_is_idempotent_on_seeds(seed_page, seed_feature) -> None:
+    for p in (seed_page, seed_feature):
+        once = normalize(p.read_text(encoding="utf-8"))
+        assert normalize(once) == once
+
+
+def test_sentences_keep_closing_quotes() -> None:
+    text = "“农行的服务真是好，耐心给我讲清楚开通电子养老金账户的好处，还赠送了礼品。”通过开展此次活动，更多市民感受到了农行的温暖。"
+    assert sents(text) == ["“农行的服务真是好，耐心给我讲清楚开通电子养老金账户的好处，还赠送了礼品。”",
+                           "通过开展此次活动，更多市民感受到了农行的温暖。"]
+
+
+def test_no_split_inside_a_quote_and_ellipsis_ends_a_clause() -> None:
+    text = "他说：“第一句。第二句！”大家都同意。381个巨大机械臂灵活地焊接，90多个物流机器人有条不紊穿梭……在AI“指挥”下，智能工厂正在成为现实。"
+    assert sents(text) == ["他说：“第一句。第二句！”", "大家都同意。", "381个巨大机械臂灵活地焊接，90多个物流机器人有条不紊穿梭……",
+                           "在AI“指挥”下，智能工厂正在成为现实。"]
+
+
+def test_semicolon_splits_a_long_clause_list_only() -> None:
+    text = "2021年5月，我国启动全国一体化算力网络国家枢纽节点建设；2022年初，我国8个国家算力枢纽节点全部获批。"
+    assert len(sents(text)) == 2
+    assert sents("甲方负责；乙方配合。") == ["甲方负责；乙方配合。"]
