@@ -18,7 +18,8 @@ LEAD = re.compile(
     r"|(?P<src1>[\u4e00-\u9fff]{2,8}?社)[^，。]{0,12}?电(?:[（(]记者(?P<rep2>[^）)]{1,20})[）)])?"
     r"|【(?P<src2>[^】]{2,12}?社)?[^】]{0,16}電?电?】"
     r"|(?P<src3>[\u4e00-\u9fff]{2,6}网)消息(?:[（(][^）)]{1,12}[）)])?[：:]"
-    r"|本报[^（(，。]{0,8}电(?:[（(]记者(?P<rep3>[^）)]{1,20})[）)])?)\s*"
+    r"|本报[^（(，。]{0,8}电(?:[（(]记者(?P<rep3>[^）)]{1,20})[）)])?"
+    r"|(?P<src4>[\w\u4e00-\u9fff·]{2,12}?)记者(?P<rep4>[\u4e00-\u9fff]{2,3})[\u4e00-\u9fff]{0,4}?报道)\s*"
 )
 TRAIL = re.compile(r"(?<=[。！？!?”’」）)…])\s*[（(](?P<inner>[^（）()]{2,16}|作者[^（）()]{2,40})[）)]\s*$")
 NAME = re.compile(r"^[\u4e00-\u9fff·]{2,4}$")
@@ -69,12 +70,25 @@ def _lead(text: str) -> tuple[int, str | None, str | None, str | None] | None:
     m = LEAD.match(text)
     if not m:
         return None
-    src = m.group("src1") or m.group("src2") or m.group("src3")
-    rep = m.group("rep") or m.group("rep2") or m.group("rep3")
+    src = m.group("src1") or m.group("src2") or m.group("src3") or m.group("src4")
+    rep = m.group("rep") or m.group("rep2") or m.group("rep3") or m.group("rep4")
     if m.group(0).startswith(("本报", "又讯")):
         src = src or "本报"
     lead = m.group(0).strip()
     return m.end(), src, (rep.strip() if rep else None), lead.rstrip("：:")
+
+
+def _title_from(heads: list[Block]) -> tuple[str, list[Block]]:
+    """The headline (a kicker ending in `——` or `：` joins the line after it) and the headings left."""
+    title = ""
+    i = 0
+    while i < len(heads):
+        title += heads[i].text
+        i += 1
+        if not title.endswith(("——", "：", ":", "—")):
+            break
+    title = re.sub(r"^【[^】]{2,30}】(?=.{6,})", "", title)  # a column tag such as 【新思想引领新征程】
+    return title, heads[i:]
 
 
 def _bigrams(text: str) -> set[str]:
@@ -197,7 +211,8 @@ def split_articles(blocks: tuple[Block, ...]) -> list[Draft]:
             cur.byline = cur.dateline
         if pending_heads:
             if not any(not x.is_heading for x in cur.blocks):
-                cur.title = "".join(h.text for h in pending_heads)
+                cur.title, rest = _title_from(pending_heads)
+                cur.blocks.extend(rest)  # a subtitle or an author line stays, as a heading
             pending_heads = []
         cur.blocks.append(b)
         trail = _trailing_byline(b.text)

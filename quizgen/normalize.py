@@ -22,6 +22,7 @@ _SPACE_AFTER_CJK = re.compile(rf"(?<=[{CJK}]) +")
 _MULTI_SPACE = re.compile(r" {2,}")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_MD_HEADING = re.compile(r"^\s*#{1,6}\s+\S")
 _LATEX = re.compile(r"\$([^$\n]{1,40})\$")
 
 SENTENCE_END = "。！？!?…"
@@ -71,6 +72,7 @@ def _ascii_punct(line: str) -> str:
     line = re.sub(r"(?<=[\u4e00-\u9fff”」）])\s*,\s*(?!\d{3})", "，", line)
     line = re.sub(r"(?<=[\u4e00-\u9fff”」）]),(?=\d{3})", "，", line)  # 了,100 is a list, not 1,000
     line = re.sub(r"(?<=[\u4e00-\u9fff”」）])\s*;\s*", "；", line)
+    line = re.sub(r"(?<=[%\w])[;,](?=[\u4e00-\u9fff])", lambda m: "；" if m.group(0) == ";" else "，", line)
     line = re.sub(r"(?<=[\u4e00-\u9fff”」）])\s*:\s*(?!//)", "：", line)
     line = re.sub(r"(?<=[\u4e00-\u9fff])\s*\?", "？", line)
     line = re.sub(r"(?<=[\u4e00-\u9fff])\s*!", "！", line)
@@ -152,19 +154,25 @@ def blocks(raw: str) -> tuple[Block, ...]:
     text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
     lines: list[str] = []
     gaps_before: list[int] = []
+    marked: set[int] = set()  # Markdown `# heading` lines from PDF-to-Markdown converters
+    hard: set[int] = set()
     blank = 0
     for rawline in text.split("\n"):
         line = clean_line(rawline)
         if not line:
             blank += 1
             continue
+        if _MD_HEADING.match(rawline.lstrip("\ufeff")):
+            marked.add(len(lines))
+        if rawline.endswith("  ") and len(rawline.strip()) > 1:
+            hard.add(len(lines))  # Markdown's hard line break: the converter saw a line end here
         lines.append(line)
         gaps_before.append(blank if lines[:-1] else 1)
         blank = 0
     n = len(lines)
     if not n:
         return ()
-    if _line_mode(lines):
+    if _line_mode(lines) and not marked:
         return tuple(Block(s, _heading_like(s), (s,)) for s in lines)
     gaps_after = gaps_before[1:] + [1]
     inner = gaps_before[1:]
@@ -180,11 +188,15 @@ def blocks(raw: str) -> tuple[Block, ...]:
 
     def heading_end(i: int) -> int | None:
         """If a heading starts at line i, the index of its last line."""
+        if i in marked:
+            return i
         total = 0.0
         for j in range(i, min(n, i + 3)):
             s = lines[j]
             kicker = s[-1] in "：:" and j == i and blank_meaningful and gaps_before[i] and gaps_after[i] \
                 and widths[i] <= 16  # `农行某支行：` over a headline
+            if j > i and j in marked:
+                return None
             if _has_sentence_end(s) or "；" in s or (s[-1] in NEVER_ENDS and not kicker) or starts_new(j) and j > i:
                 return None
             if j > i and widths[j] >= 0.8 * local[j] and not para_mode(j):
@@ -212,7 +224,7 @@ def blocks(raw: str) -> tuple[Block, ...]:
         return None
 
     def break_after(k: int) -> bool:
-        if k == n - 1 or starts_new(k + 1) or CREDIT.match(lines[k]):
+        if k == n - 1 or starts_new(k + 1) or CREDIT.match(lines[k]) or k + 1 in marked or k in hard:
             return True
         s = lines[k]
         if ends_sentence(s):
@@ -249,11 +261,13 @@ def blocks(raw: str) -> tuple[Block, ...]:
         i = k + 1
     # Lines with no sentence in them before a heading, a credit or the end are headings too: this is
     # how a page's headline zone looks (`更“好用”防“滥用”求“善用”` / `算力支撑让人工智能` / …).
+    # A short block with no sentence in it at all (an author line, a figure label) is no paragraph.
     for idx in range(len(out) - 1, -1, -1):
         b = out[idx]
         nxt = out[idx + 1] if idx + 1 < len(out) else None
         if not b.is_heading and not _has_sentence_end(b.text) and not ends_sentence(b.text) \
-                and len(b.text) <= 80 and (nxt is None or nxt.is_heading or CREDIT.match(nxt.text)):
+                and len(b.text) <= 80 and (nxt is None or nxt.is_heading or CREDIT.match(nxt.text)
+                                           or b.text[-1] not in NEVER_ENDS):
             out[idx] = Block(b.text, True, b.lines)
     return tuple(out)
 
