@@ -198,6 +198,16 @@ def split_articles(blocks: tuple[Block, ...]) -> list[Draft]:
                 close()
                 drafts.append(Draft(blocks=heads + [cap], caption=True))
             continue
+        if b.is_heading and cur.blocks and any(not x.is_heading for x in cur.blocks):
+            alone = _trailing_byline("。" + b.text)  # `（据新华社）` on a line of its own
+            if alone and alone[0] == len(b.text):
+                cur.byline = b.text
+                cur.source = cur.source or alone[1]
+                cur.reporter = cur.reporter or alone[2]
+                cur.blocks.append(Block(b.text, True, b.lines))
+                cur.tail_cut = -1  # marks the byline block for the pipeline to leave out
+                close()
+                continue
         if b.is_heading:
             if not any(not x.is_heading for x in cur.blocks):
                 pending_heads.append(b)
@@ -233,6 +243,5 @@ def split_articles(blocks: tuple[Block, ...]) -> list[Draft]:
         units = [[clean_line(line) for h in pending_heads for line in h.lines]]
         if len(drafts) > 1 or not drafts:
             _assign_headlines(units, body_drafts)
-        elif drafts and drafts[0].title is None:
-            drafts[0].title = "".join(h.text for h in pending_heads)
+        # A single article's trailing lines without a sentence are no headline: leave them out.
     return drafts

@@ -22,6 +22,8 @@ _SPACE_AFTER_CJK = re.compile(rf"(?<=[{CJK}]) +")
 _MULTI_SPACE = re.compile(r" {2,}")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_SPACED_CJK = re.compile(r"[\u4e00-\u9fff，。、“”] +[\u4e00-\u9fff，。、“”]")
+_CONTINUES = "，。、；：！？”’」』）)》,.;:!?"  # a line starting with these continues the line before
 _MD_HEADING = re.compile(r"^\s*#{1,6}\s+\S")
 _LATEX = re.compile(r"\$([^$\n]{1,40})\$")
 
@@ -80,10 +82,23 @@ def _ascii_punct(line: str) -> str:
     return line
 
 
+def _unspace(line: str) -> str:
+    """`2 0 1 7 年 A I` → `2017年AI`: a line whose every character is spaced out loses those spaces;
+    a wider gap (an original space, spaced out too) stays a single space."""
+    core = line.strip()
+    if len(core) < 7:
+        return line
+    odd = core[1::2]
+    if sum(1 for c in odd if c == " ") < 0.8 * len(odd):
+        return line
+    return re.sub(r" {2,}", "\x00", core).replace(" ", "").replace("\x00", " ")
+
+
 def clean_line(line: str) -> str:
     """One line: invisible characters out, full-width letters to ASCII, spaces by the style rule."""
     line = line.translate(_INVISIBLE)
     line = "".join(" " if (unicodedata.category(ch) == "Zs" or ch == "\t") else ch for ch in line)
+    line = _unspace(line)
     line = _fullwidth_alnum(line)
     line = _LATEX.sub(_latex, line)
     line = line.strip()
@@ -130,8 +145,8 @@ def word_split(left: str, right: str) -> bool:
 def _join(lines: list[str]) -> str:
     out = ""
     for line in lines:
-        if out and re.match(r"[A-Za-z0-9]", line) and re.search(r"[A-Za-z0-9%.]$", out):
-            out += " "
+        if out and re.match(r"[A-Z]", line) and re.search(r"[a-z.,;:]$", out):
+            out += " "  # `Golden` / `Gate`; but `A` / `I` and `20` / `24` were cut mid-word
         out += line
     return clean_line(out)
 
@@ -164,7 +179,7 @@ def blocks(raw: str) -> tuple[Block, ...]:
             continue
         if _MD_HEADING.match(rawline.lstrip("\ufeff")):
             marked.add(len(lines))
-        if rawline.endswith("  ") and len(rawline.strip()) > 1:
+        if rawline.endswith("  ") and len(rawline.strip()) > 1 and not _SPACED_CJK.search(rawline):
             hard.add(len(lines))  # Markdown's hard line break: the converter saw a line end here
         lines.append(line)
         gaps_before.append(blank if lines[:-1] else 1)
@@ -179,6 +194,14 @@ def blocks(raw: str) -> tuple[Block, ...]:
     blank_meaningful = bool(inner) and sum(1 for g in inner if g) / len(inner) < 0.5
     widths = [width(s) for s in lines]
     local = [statistics.median(widths[max(0, i - 3): i + 4]) for i in range(n)]
+
+    def regular(i: int) -> bool:
+        """Do the wrapped lines around i share one column width (so a short line means something)?"""
+        ws = [widths[j] for j in range(max(0, i - 6), min(n, i + 7)) if j != i and not ends_sentence(lines[j])]
+        if len(ws) < 4:
+            return True
+        med = statistics.median(ws)
+        return sum(1 for w in ws if abs(w - med) <= max(1.5, 0.1 * med)) >= 0.6 * len(ws)
 
     def para_mode(i: int) -> bool:
         return widths[i] >= 36 or local[i] >= 36
@@ -205,7 +228,7 @@ def blocks(raw: str) -> tuple[Block, ...]:
             if total > 60 or (j > i and total > 1.7 * local[j] and not para_mode(j)):
                 return None
             last = j == n - 1
-            nxt_split = not last and word_split(s, lines[j + 1])
+            nxt_split = not last and (word_split(s, lines[j + 1]) or lines[j + 1][0] in _CONTINUES)
             if nxt_split:
                 continue
             if last or (j + 1 < n and starts_new(j + 1)):
@@ -215,7 +238,7 @@ def blocks(raw: str) -> tuple[Block, ...]:
             if blank_meaningful and gaps_after[j] and (j > i or gaps_before[i]) \
                     and (widths[j] < 0.95 * local[j] or para_mode(j) or j == i):
                 return j
-            if widths[j] < 0.8 * local[j] and not para_mode(j):
+            if widths[j] < 0.8 * local[j] and not para_mode(j) and regular(j):
                 return j
             if j == i and gaps_after[j] and blank_meaningful is False and widths[j] < 0.9 * local[j] \
                     and (j + 1 < n and (widths[j + 1] >= 0.8 * local[j + 1])):
@@ -224,6 +247,8 @@ def blocks(raw: str) -> tuple[Block, ...]:
         return None
 
     def break_after(k: int) -> bool:
+        if k < n - 1 and lines[k + 1][0] in _CONTINUES and k + 1 not in marked:
+            return False
         if k == n - 1 or starts_new(k + 1) or CREDIT.match(lines[k]) or k + 1 in marked or k in hard:
             return True
         s = lines[k]

@@ -21,18 +21,23 @@ def _script(text: str) -> str:
     return "traditional" if is_traditional(text) else "simplified"
 
 
-def _segment(text: str, script: str):  # noqa: ANN202
+def segment_text(text: str, script: str):  # noqa: ANN201 - tuple[Token, ...]
+    """Tokens of `text`; traditional text is cut through a simplified copy, tokens keep its own script."""
     from . import segment
 
     if script == "traditional":
         from .lexicon import to_simplified
 
         simp = to_simplified(text)
-        if len(simp) == len(text):
-            from .model import Token
+        if len(simp) != len(text):  # a phrase conversion changed the length: convert per character
+            simp = "".join(c if len(to_simplified(c)) != 1 else to_simplified(c) for c in text)
+        from .model import Token
 
-            return tuple(Token(text[t.start:t.start + len(t.text)], t.pos, t.start) for t in segment.tokens(simp))
+        return tuple(Token(text[t.start:t.start + len(t.text)], t.pos, t.start) for t in segment.tokens(simp))
     return segment.tokens(text)
+
+
+_segment = segment_text
 
 
 def parse(raw: str, origin: str | None = None, encoding: str | None = None, *, tokenize: bool = True) -> Document:
@@ -54,8 +59,11 @@ def parse(raw: str, origin: str | None = None, encoding: str | None = None, *, t
             dropped.extend(b.text for b in d.blocks)
             continue
         paras: list[Paragraph] = []
-        body_blocks = [b for b in d.blocks if not b.is_heading]
-        for b in d.blocks:
+        blocks_in = d.blocks
+        if d.tail_cut == -1:  # the byline stood on a line of its own
+            blocks_in, d.tail_cut = d.blocks[:-1], 0
+        body_blocks = [b for b in blocks_in if not b.is_heading]
+        for b in blocks_in:
             b0 = starts[id(b)]
             lo, hi = 0, len(b.text)
             if body_blocks and b is body_blocks[0]:
@@ -79,6 +87,18 @@ def parse(raw: str, origin: str | None = None, encoding: str | None = None, *, t
                 sents.append(Sentence(st, b0 + lo + s, b0 + lo + e, toks))
             if sents:
                 paras.append(Paragraph(ptext, b0 + lo, b0 + hi, tuple(sents)))
+        # A text cut off mid-sentence (a clipped copy, a page break) ends with a fragment: not a sentence.
+        body = [i for i, p in enumerate(paras) if not p.is_heading]
+        if body and len(paras[body[-1]].sentences) and sum(len(paras[i].sentences) for i in body) > 1:
+            last = paras[body[-1]]
+            frag = last.sentences[-1]
+            if not _normalize.ends_sentence(frag.text) and not frag.text.endswith(("；", "：", "——")):
+                dropped.append(frag.text)
+                kept = last.sentences[:-1]
+                if kept:
+                    paras[body[-1]] = Paragraph(last.text[: kept[-1].end - last.start], last.start, kept[-1].end, kept)
+                else:
+                    paras.pop(body[-1])
         if any(not p.is_heading for p in paras):
             arts.append(Article(d.title, tuple(paras), d.source, d.reporter, d.dateline, d.byline, script, origin))
     if not arts:
