@@ -52,9 +52,17 @@ def tokenizer():  # noqa: ANN201 - jieba.Tokenizer
 
 @lru_cache(maxsize=1)
 def _pos_tokenizer():  # noqa: ANN202
-    import jieba.posseg
+    """A POS tokenizer over our Tokenizer that shares jieba's already-parsed tag table.
 
-    return jieba.posseg.POSTokenizer(tokenizer())
+    `POSTokenizer(tok)` would parse the whole dictionary file a second time (about a second);
+    the table `import jieba.posseg` built is the same, so copy it and let our user words update it.
+    """
+    import jieba.posseg as ps
+
+    pt = object.__new__(ps.POSTokenizer)
+    pt.tokenizer = tokenizer()
+    pt.word_tag_tab = dict(ps.dt.word_tag_tab)
+    return pt
 
 
 _extra_words: list[tuple[str, int | None, str | None]] = []
@@ -71,7 +79,6 @@ def add_user_dict(path: str | Path) -> None:
         tokenizer().load_userdict(str(p))
     except Exception as exc:  # jieba raises ValueError on bad lines
         raise InputError(f"{p}: not a jieba user dictionary ({exc}); write `word [freq] [pos]` a line") from None
-    _pos_tokenizer.cache_clear()
 
 
 def tokens(text: str) -> tuple[Token, ...]:
