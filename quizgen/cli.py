@@ -57,26 +57,37 @@ def inspect(path: PathArg,
 @app.command()
 def make(path: Annotated[str, typer.Argument(help="A .txt/.md file, a folder of them, or - for stdin.")] = "seeds",
          deck: Annotated[Optional[str], typer.Option(help="Deck kind to write: anki.")] = None,
-         format_: Annotated[str, typer.Option("--format", help="Comma-separated: anki, json.")] = "",
+         format_: Annotated[str, typer.Option("--format", help="Comma-separated: anki, json, tsv (Anki text import), gift (Moodle).")] = "",
          out: Annotated[Path, typer.Option(help="Output folder.")] = Path("decks"),
          deck_name: Annotated[str, typer.Option(help="Parent deck name in Anki.")] = "quizgen",
+         reverse: Annotated[bool, typer.Option("--reverse", help="Also a production card per word (meaning → 汉字).")] = False,
+         max_cards: Annotated[int, typer.Option("--max-cards", min=0, help="At most N cards per article (0: no limit).")] = 0,
+         no_questions: Annotated[bool, typer.Option("--no-questions", help="Leave out comprehension questions.")] = False,
+         no_cloze: Annotated[bool, typer.Option("--no-cloze", help="Leave out cloze cards.")] = False,
+         no_vocab: Annotated[bool, typer.Option("--no-vocab", help="Leave out vocabulary cards.")] = False,
+         pinyin_below: Annotated[bool, typer.Option("--pinyin-below", help="Anki cards: pinyin under the hanzi, not over.")] = False,
+         tone_colours: Annotated[bool, typer.Option("--tone-colours", help="Anki cards: colour pinyin and hanzi by tone.")] = False,
          quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary on stderr.")] = False,
          ) -> None:
     """Make study material from articles (default: the bundled seeds/, an Anki deck into decks/)."""
     from .make import MakeRequest, run_make
+    from .render.select import Selection
 
     formats = [f.strip() for f in format_.split(",") if f.strip()]
     if deck:
         formats.append(deck)
     if not formats:
         formats = ["anki"]
-    bad = [f for f in formats if f not in ("anki", "json")]
+    bad = [f for f in formats if f not in ("anki", "json", "tsv", "gift")]
     if bad:
-        typer.echo(f"quizgen: error: unknown format {bad[0]!r}; use anki or json", err=True)
+        typer.echo(f"quizgen: error: unknown format {bad[0]!r}; use anki, json, tsv or gift", err=True)
         raise typer.Exit(2)
     try:
         written = run_make(MakeRequest(path=path, out=out, formats=tuple(dict.fromkeys(formats)),
-                                       deck_name=deck_name), warn=_warn)
+                                       deck_name=deck_name,
+                                       selection=Selection(not no_questions, not no_cloze, not no_vocab,
+                                                           max_cards, reverse),
+                                       pinyin_below=pinyin_below, tone_colours=tone_colours), warn=_warn)
     except QuizgenError as exc:
         _fail(exc)
     if not quiet:

@@ -9,6 +9,7 @@ from pathlib import Path
 from .output import ensure_dir, write_text
 from .pipeline import iter_documents
 from .quiz import Options, build_quiz
+from .render.select import Selection, select
 
 
 @dataclass(frozen=True)
@@ -18,6 +19,9 @@ class MakeRequest:
     formats: tuple[str, ...] = ("anki",)
     deck_name: str = "quizgen"
     options: Options = Options()
+    selection: Selection = Selection()  # which kinds of item, and how many cards
+    pinyin_below: bool = False  # Anki cards: pinyin under the hanzi
+    tone_colours: bool = False  # Anki cards: colour syllables by tone
 
 
 def run_make(req: MakeRequest, warn: Callable[[str], None] | None = None) -> list[Path]:
@@ -26,7 +30,7 @@ def run_make(req: MakeRequest, warn: Callable[[str], None] | None = None) -> lis
     written: list[Path] = []
     for doc in iter_documents(req.path, on_error=(lambda e: warn(str(e))) if warn else None):
         stem = Path(doc.origin).stem if doc.origin and not doc.origin.startswith("<") else "stdin"
-        quizzes = [build_quiz(a, i, stem, req.options) for i, a in enumerate(doc.articles)]
+        quizzes = [select(build_quiz(a, i, stem, req.options), req.selection) for i, a in enumerate(doc.articles)]
         if "json" in req.formats:
             from .render.jsonout import quiz_dict
 
@@ -36,5 +40,14 @@ def run_make(req: MakeRequest, warn: Callable[[str], None] | None = None) -> lis
         if "anki" in req.formats:
             from .render.anki import write_apkg
 
-            written.append(write_apkg(quizzes, req.out / f"{stem}.apkg", req.deck_name))
+            written.append(write_apkg(quizzes, req.out / f"{stem}.apkg", req.deck_name, req.selection.reverse,
+                                      req.pinyin_below, req.tone_colours))
+        if "tsv" in req.formats:
+            from .render.tsv import tsv_text
+
+            written.append(write_text(req.out / f"{stem}.tsv", tsv_text(quizzes, req.deck_name, req.selection.reverse)))
+        if "gift" in req.formats:
+            from .render.gift import gift_text
+
+            written.append(write_text(req.out / f"{stem}.gift.txt", gift_text(quizzes)))
     return written
