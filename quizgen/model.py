@@ -118,6 +118,7 @@ class Quiz:
     slug: str
     title: str
     level: str = "?"  # estimated HSK band of the text
+    level_profile: tuple[tuple[str, float], ...] = ()  # share of running words per band: ("1", 0.2), …, ("beyond", …)
     vocab: tuple[VocabItem, ...] = ()
     names: tuple[str, ...] = ()  # people and places, kept out of the vocabulary
     questions: tuple[Question, ...] = ()

@@ -40,10 +40,17 @@ def _simple_cloze(article: Article, limit: int = 8) -> tuple[Cloze, ...]:
 def build_quiz(article: Article, index: int = 0, stem: str | None = None, options: Options | None = None) -> Quiz:
     """Vocabulary, questions and cloze for one article."""
     options = options or Options()
+    from .extract.level import estimate_level, level_profile
+    from .extract.vocab import extract_names, extract_vocab
+
     return Quiz(
         article=article,
         article_id=article_id(article),
         slug=slug(article, index, stem),
         title=display_title(article),
+        level=estimate_level(article),
+        level_profile=tuple(level_profile(article).items()),
+        vocab=extract_vocab(article, options),
+        names=extract_names(article),
         cloze=_simple_cloze(article),
     )

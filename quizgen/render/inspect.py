@@ -27,7 +27,25 @@ def article_dict(a: Article) -> dict[str, Any]:
         "sentences": [s.text for s in a.sentences],
         "offsets": [[s.start, s.end] for s in a.sentences],
         "tokens": [[f"{t.text}/{t.pos}" for t in s.tokens] for s in a.sentences],
+        **_level(a),
     }
+
+
+def _level(a: Article) -> dict[str, Any]:
+    """Estimated HSK band and the share of running words per band (needs tokens)."""
+    if not any(s.tokens for s in a.sentences):
+        return {"level": None, "level_profile": None}
+    from ..extract.level import estimate_level, level_profile
+
+    return {"level": estimate_level(a), "level_profile": {k: round(v, 3) for k, v in level_profile(a).items()}}
+
+
+def _level_line(a: Article) -> str | None:
+    lv = _level(a)
+    if lv["level"] is None:
+        return None
+    prof = "  ".join(f"{k} {v:.0%}" for k, v in lv["level_profile"].items())
+    return f"    level: HSK {lv['level']}  (running words per band: {prof})"
 
 
 def document_dict(doc: Document) -> dict[str, Any]:
@@ -41,6 +59,8 @@ def outline(doc: Document) -> str:
         meta = ", ".join(x for x in (a.source and f"source {a.source}", a.reporter and f"reporter {a.reporter}",
                                      a.script != "simplified" and a.script) if x)
         lines.append(f"\n[{i}] {display_title(a)}" + (f"  ({meta})" if meta else ""))
+        if (lvl := _level_line(a)) is not None:
+            lines.append(lvl)
         n = 0
         for p in a.paragraphs:
             if p.is_heading:

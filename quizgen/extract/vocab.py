@@ -1,0 +1,467 @@
+"""Key vocabulary of one article: ranked words with pinyin, the gloss sense the article uses, HSK level.
+
+Ranking is TF-IDF against jieba's IDF table (built from a large general corpus), with a boost for words in
+the headline and subheadings and a smaller one for the lead paragraph. On four practice articles this put
+more real key terms in the top 30 than jieba's TextRank, which favours frequent generic verbs
+(see benchmarks/vocab_rank.py and the issue-4 note).
+
+Names of people and places are not vocabulary: `extract_names` returns them apart. Traditional articles
+are looked up through a simplified copy but shown in their own script.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..model import Article, Sentence, Token, VocabItem
+
+# jieba tags that are never key vocabulary: punctuation, numbers, measure words, time words, pronouns,
+# prepositions, conjunctions, particles, interjections, onomatopoeia, prefixes/suffixes, adverbs, Latin.
+_DROP_POS = ("x", "w", "m", "mq", "q", "t", "tg", "r", "rr", "rz", "p", "c", "u", "e", "y", "o", "h", "k",
+             "d", "eng", "nx", "f", "zg", "uj", "ul", "ud", "ug", "uz", "uv", "df", "dg", "mg", "rg", "yg")
+_PERSON_POS = ("nr", "nrfg", "nrt")
+_PLACE_POS = ("ns",)
+_NUMERAL = re.compile(r"[0-9０-９]|^[〇零一二三四五六七八九十百千万亿两几多余第]+[个年月日号次倍元位名家项条]?$")
+_OK_CHARS = re.compile(r"^[\u3400-\u9fffA-Za-z]+$")
+_HAN = re.compile(r"[\u3400-\u9fff]")
+# Common surnames (about 90% of people in China), for telling a name from a word jieba tagged nr by mistake.
+_SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
+    "姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施"
+    "文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷"
+    "盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷"
+    "晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝")
+_COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "夏侯")
+_TIME_WORDS = ("今年", "去年", "明年", "近年", "当年", "本月", "上月", "目前", "当前", "此前", "日前", "近日", "今后")
+
+TITLE_BOOST = 3.0  # a word in the headline or a subheading counts this many times more
+LEAD_BOOST = 1.5  # ... in the first paragraph
+
+CEDICT_NOTICE = "Glosses: CC-CEDICT (https://cc-cedict.org), CC BY-SA 4.0."
+
+
+# --------------------------------------------------------------------------- data
+
+
+@lru_cache(maxsize=1)
+def _idf() -> tuple[dict[str, float], float]:
+    """jieba's IDF table and the value for a word it lacks (its upper quartile: rare in general text)."""
+    from importlib import resources
+
+    table: dict[str, float] = {}
+    text = (resources.files("jieba.analyse") / "idf.txt").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        w, _, v = line.partition(" ")
+        if v:
+            table[w] = float(v)
+    vals = sorted(table.values())
+    return table, vals[int(len(vals) * 0.75)]
+
+
+def _known_to_jieba(word: str) -> bool:
+    from ..segment import tokenizer
+
+    return bool(tokenizer().FREQ.get(word))
+
+
+def _simp(word: str, script: str) -> str:
+    if script != "traditional":
+        return word
+    from ..lexicon import to_simplified
+
+    return to_simplified(word)
+
+
+# --------------------------------------------------------------------------- candidates
+
+
+@dataclass(frozen=True)
+class _Use:
+    shown: str  # as written in the article
+    key: str  # simplified
+    pos: str
+    sentence: int  # index into article.sentences, -1 for headline/subheading
+
+
+def _masked_spans(s: Sentence, article: Article) -> list[tuple[int, int]]:
+    """Spans of the sentence that are byline, not article text (本报讯（记者…）, 21世纪经济报道记者…报道)."""
+    spans = []
+    for b in (article.byline, article.dateline):
+        if b and b in s.text:
+            i = s.text.index(b)
+            spans.append((i, i + len(b)))
+    return spans
+
+
+def _kind(key: str, pos: str, reporter: str | None) -> str | None:
+    """'vocab', 'person', 'place' or None (not worth showing) for one token (simplified form)."""
+    from ..lexicon import entries, hsk_level
+
+    if len(key) < 2 or not _HAN.search(key) or not _OK_CHARS.match(key) or _NUMERAL.search(key):
+        return None
+    if reporter and key in reporter:
+        return None
+    ents = entries(key)
+    common = any(e.pinyin[:1].islower() for e in ents) or hsk_level(key) is not None
+    known = bool(ents) or hsk_level(key) is not None or _known_to_jieba(key)
+    if pos in _PERSON_POS:
+        if common and ents:
+            return "vocab"
+        if pos == "nr":  # Chinese names: a surname and one or two characters
+            ok = (key[:2] in _COMPOUND_SURNAMES and len(key) in (3, 4)) or (key[0] in _SURNAMES and len(key) in (2, 3))
+            return "person" if ok else None
+        return "person" if ents or len(key) <= 4 else None
+    if pos in _PLACE_POS:
+        if any(e.pinyin[:1].islower() for e in ents):
+            return "vocab"
+        return "place" if known else None
+    if pos in _DROP_POS or pos.startswith("u"):
+        return None
+    if not known and pos != "j":
+        return None  # jieba's HMM made it up: usually a fragment across two words
+    if key.startswith(_TIME_WORDS):
+        return None  # 今年以来, 目前为止: time phrases, not vocabulary
+    if ents and not common and pos.startswith("n") and pos not in ("nt", "nz", "n", "nrfg"):
+        return "place" if pos.startswith("ns") else None
+    return "vocab"
+
+
+def _segment_line(text: str, script: str) -> tuple[Token, ...]:
+    from ..pipeline import segment_text
+
+    return segment_text(text, script)
+
+
+_ABBR = re.compile(r"简称[为是]?[“「\"]([^”」\"]{2,10})[”」\"]")
+
+
+def _abbreviations(article: Article) -> dict[str, str]:
+    """Short forms the article defines (…交易所（以下简称“知交所”）) and the long form before them, if found.
+
+    They are kept whole, though jieba would cut them."""
+    found: dict[str, str] = {}
+    for s in article.sentences:
+        simp = _simp(s.text, article.script)
+        for m in _ABBR.finditer(simp):
+            before = re.split(r"[^\u3400-\u9fff]", simp[: m.start()].rstrip("（(，,以下"))[-1]
+            toks = _segment_line(before, "simplified") if before else ()
+            k = len(toks)
+            while k and (toks[k - 1].pos.startswith(("n", "j", "b")) or toks[k - 1].pos == "vn"):
+                k -= 1
+            before = "".join(t.text for t in toks[k:])
+            found.setdefault(m.group(1), before if len(before) > len(m.group(1)) else "")
+    return dict(sorted(found.items(), key=lambda kv: -len(kv[0])))
+
+
+def _merge_abbreviations(text: str, tokens: tuple[Token, ...], abbrs: Iterable[str],
+                         script: str) -> tuple[Token, ...]:
+    if not abbrs:
+        return tokens
+    simp = _simp(text, script)
+    spans = []
+    for a in abbrs:
+        for m in re.finditer(re.escape(a), simp):
+            if not any(lo < m.end() and m.start() < hi for lo, hi in spans):
+                spans.append((m.start(), m.end()))
+    if not spans:
+        return tokens
+    out: list[Token] = []
+    for t in tokens:
+        span = next(((lo, hi) for lo, hi in spans if lo < t.start + len(t.text) and t.start < hi), None)
+        if span is None:
+            out.append(t)
+        elif not out or out[-1].start != span[0]:
+            out.append(Token(text[span[0]:span[1]], "j", span[0]))
+    return tuple(out)
+
+
+def _uses(article: Article) -> tuple[list[_Use], list[_Use], int]:
+    """Body word uses, headline/subheading word uses, and the number of sentences in the lead paragraph."""
+    body: list[_Use] = []
+    abbrs = _abbreviations(article)
+    for i, s in enumerate(article.sentences):
+        spans = _masked_spans(s, article)
+        for t in _merge_abbreviations(s.text, s.tokens, abbrs, article.script):
+            if any(a <= t.start < b for a, b in spans):
+                continue
+            body.append(_Use(t.text, _simp(t.text, article.script), t.pos, i))
+    heads: list[_Use] = []
+    for line in ([article.title] if article.title else []) + [p.text for p in article.headings]:
+        for t in _merge_abbreviations(line, _segment_line(line, article.script), abbrs, article.script):
+            heads.append(_Use(t.text, _simp(t.text, article.script), t.pos, -1))
+    first = next((p for p in article.paragraphs if not p.is_heading), None)
+    lead = len(first.sentences) if first else 0
+    return body, heads, lead
+
+
+# --------------------------------------------------------------------------- ranking
+
+
+def _rank(body: Sequence[_Use], heads: Sequence[_Use], lead: int,
+          kinds: dict[str, str]) -> list[tuple[str, float]]:
+    """TF-IDF with headline and lead boosts, over vocabulary candidates; best first."""
+    idf, default = _idf()
+    tf: Counter[str] = Counter()
+    for u in body:
+        if kinds.get(u.key) == "vocab":
+            tf[u.key] += LEAD_BOOST if u.sentence < lead else 1.0
+    for u in heads:
+        if kinds.get(u.key) == "vocab":
+            tf[u.key] += TITLE_BOOST
+    total = sum(tf.values()) or 1.0
+    scores = {w: (n / total) * idf.get(w, default) for w, n in tf.items()}
+    return sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+# --------------------------------------------------------------------------- glosses
+
+_STOP = frozenset("to a an the of and or in on at for by with as from be is (of (in sth sb one's "
+                  "etc i.e. e.g. something someone".split())
+_DOMAIN = frozenset("""export import trade market finance financial bank banking investment invest investor
+stock share shares economy economic technology technical data company enterprise industry industrial price
+growth capital fund credit loan currency digital computing computer chip vehicle car product production
+policy tax insurance asset securities profit revenue consumer consumption manufacturing science innovation
+business commercial money payment cost rate interest government network internet energy electric power
+supply demand sale sales customs listing listed amount sum world global stock share model""".split())
+
+
+def _words(text: str) -> list[str]:
+    out = []
+    for w in re.findall(r"[a-z]+", text.lower()):
+        if w in _STOP or len(w) < 3:
+            continue
+        for suf in ("ing", "ed", "s"):
+            if w.endswith(suf) and len(w) - len(suf) >= 4:
+                w = w[: -len(suf)]
+                break
+        out.append(w)
+    return out
+
+
+_DOMAIN_STEMS = frozenset(w for d in _DOMAIN for w in _words(d))
+
+
+def _pos_fit(sense: str, pos: str) -> float:
+    verb = sense.startswith("to ")
+    if pos.startswith("v") and pos != "vn":
+        return 1.0 if verb else 0.0
+    if pos.startswith(("n", "a", "b")):
+        return 0.0 if verb else 1.0
+    return 0.5
+
+
+def choose_sense(senses: Sequence[str], pos: str, context: Counter[str]) -> int:
+    """Index of the sense that fits: its part of speech and its overlap with the article's other words.
+
+    `context` counts (stemmed) English words from the glosses of the article's other words, so 出口 in
+    a story full of 进口, 贸易, 进出口 picks "to export" over "an exit".
+    """
+    best, best_score = 0, -1e9
+    for i, s in enumerate(senses):
+        ws = set(_words(s))
+        # the best single clue counts, not the sum: long senses would otherwise win by sheer length
+        domain = max((math.log1p(min(context[w], 1)) + 0.8 * (w in _DOMAIN_STEMS) for w in ws), default=0.0)
+        score = domain + 0.5 * _pos_fit(s, pos) - 0.4 * i - 2.0 * _weak(s)
+        if score > best_score:
+            best, best_score = i, score
+    return best
+
+
+def _short(sense: str, limit: int = 60) -> str:
+    """A sense as shown in a gloss: without CEDICT's pinyin notes, trad|simp pairs shown simplified, cut short."""
+    s = re.sub(r"\s*\[[^\]]*\]", "", sense)
+    s = re.sub(r"[^\s|()]+\|([^\s|()]+)", r"\1", s).strip()
+    if len(s) > limit:
+        s = s[:limit].rsplit(" ", 1)[0].rstrip(",;(") + "…"
+    return s
+
+
+def _weak(sense: str) -> bool:
+    return sense.lower().startswith(("abbr. for", "(old)", "old variant", "(archaic)", "(literary)", "(classical)"))
+
+
+def _parts(word: str, whole: bool = False) -> list[str]:
+    """Split a word CC-CEDICT lacks into dictionary words: fewest parts, then fewest single characters."""
+    from ..lexicon import entries
+
+    runs = re.findall(r"[A-Za-z]+|[^A-Za-z]+", word)
+    if len(runs) > 1:
+        return [p for r in runs for p in ([r] if r[0].isascii() else _parts(r, whole=True))]
+    n = len(word)
+    best: list[tuple[int, int, list[str]] | None] = [None] * (n + 1)
+    best[0] = (0, 0, [])
+    for j in range(1, n + 1):
+        for i in range(max(0, j - 6), j):
+            prev = best[i]
+            piece = word[i:j]
+            if prev is None or (j - i == n > 1 and not whole) or not (entries(piece) or j - i == 1):
+                continue
+            cand = (prev[0] + 1, prev[1] + (j - i == 1), prev[2] + [piece])
+            if best[j] is None or cand[:2] < best[j][:2]:  # type: ignore[index]
+                best[j] = cand
+    return best[n][2] if best[n] else list(word)  # type: ignore[index]
+
+
+def _entry_senses(key: str, reading: str) -> tuple[str, tuple[str, ...]]:
+    """(pinyin as CEDICT writes it if it agrees with ours, senses) of the entries for our reading."""
+    from ..lexicon import entries
+
+    ents = entries(key)
+    same = [e for e in ents if e.pinyin.lower() == reading.lower()]
+    pick = same or list(ents[:1])
+    senses: list[str] = []
+    for e in pick:
+        senses += [s for s in e.senses if s not in senses]
+    shown = pick[0].pinyin if same else reading
+    return shown, tuple(senses)
+
+
+def gloss(key: str, pos: str, context: Counter[str], reading: str, max_senses: int = 3,
+          full: str | None = None) -> tuple[str, str, bool]:
+    """(pinyin, gloss, from_parts) for a simplified word: best-fitting sense first.
+
+    `full` is the long form an abbreviation stands for in this article (知交所 → 武汉知识产权交易所)."""
+    shown, senses = _entry_senses(key, reading)
+    # the context leaves the word's own glosses out, or its first senses would agree with themselves
+    context = context - _context([(key, 1)])
+    if full and not senses:
+        _, g, _ = gloss(full, "n", context, reading)
+        return shown, f"short for {full}: {g}", True
+    if senses:
+        i = choose_sense(senses, pos, context)
+        order = [senses[i]] + [s for k, s in enumerate(senses) if k != i]
+        return shown, "; ".join(_short(s) for s in order[:max_senses]), False
+    from ..lexicon import pinyin
+
+    pieces = []
+    parts = _parts(key)
+    for k, part in enumerate(parts):
+        _, ps = _entry_senses(part, pinyin(part)) if _HAN.search(part) else ("", ())
+        if ps:
+            # a single character's first sense is its core meaning; context misleads more than it helps
+            head_pos = pos if k == len(parts) - 1 else "x"  # the last part is the head of a Chinese compound
+            j = choose_sense(ps, head_pos, context - _context([(part, 1)]))
+            pieces.append(f"{part} {_short(ps[j], 30)}")
+        else:
+            pieces.append(part)
+    return shown, " + ".join(pieces), True
+
+
+def _context(keys: Iterable[tuple[str, int]]) -> Counter[str]:
+    from ..lexicon import entries
+
+    ctx: Counter[str] = Counter()
+    for key, n in keys:
+        ents = entries(key)
+        if ents:
+            for w in set(_words(" ".join(ents[0].senses[:2]))):
+                ctx[w] += n
+    return ctx
+
+
+# --------------------------------------------------------------------------- example sentences
+
+
+def _example(article: Article, idxs: Sequence[int]) -> str:
+    """The sentence the word first appears in, or, if that one is long, the shortest complete one."""
+    sents = article.sentences
+    if not idxs:
+        return ""
+    first = sents[idxs[0]].text
+    if len(first) <= 60:
+        return first
+    cands = [sents[i].text for i in idxs if len(sents[i].text) >= 8]
+    complete = [t for t in cands if t.endswith(("。", "！", "？", "”"))] or cands or [first]
+    return min(complete, key=len)
+
+
+def _heading_with(article: Article, word: str) -> str:
+    for line in ([article.title] if article.title else []) + [p.text for p in article.headings]:
+        if word in line:
+            return line
+    return ""
+
+
+# --------------------------------------------------------------------------- public
+
+
+def _hsk(key: str) -> str:
+    from ..lexicon import hsk_level
+
+    return hsk_level(key) or "beyond"
+
+
+def _level_num(h: str) -> int:
+    return 7 if h == "7-9" else (10 if h == "beyond" else int(h))
+
+
+def _kinds(body: Sequence[_Use], heads: Sequence[_Use], reporter: str | None) -> dict[str, str]:
+    kinds: dict[str, str] = {}
+    for u in [*body, *heads]:
+        if u.key not in kinds:
+            k = _kind(u.key, u.pos, reporter)
+            if k:
+                kinds[u.key] = k
+    return kinds
+
+
+def extract_vocab(article: Article, options: object | None = None) -> tuple[VocabItem, ...]:
+    """The article's key words, best first, leaving out names, words at or below `options.level`,
+    and `options.known`; at most `options.max_vocab`."""
+    from ..lexicon import pinyin
+
+    level = getattr(options, "level", 0) or 0
+    known = getattr(options, "known", frozenset()) or frozenset()
+    limit = getattr(options, "max_vocab", 30) or 30
+    body, heads, lead = _uses(article)
+    abbrs = _abbreviations(article)
+    kinds = _kinds(body, heads, article.reporter)
+    counts = Counter(u.key for u in [*body, *heads])
+    ctx = _context((k, 1) for k in counts if kinds.get(k) == "vocab")
+    firsts: dict[str, _Use] = {}
+    where: dict[str, list[int]] = {}
+    for u in body:
+        firsts.setdefault(u.key, u)
+        if not where.get(u.key) or where[u.key][-1] != u.sentence:
+            where.setdefault(u.key, []).append(u.sentence)
+    for u in heads:
+        firsts.setdefault(u.key, u)
+    out: list[VocabItem] = []
+    for key, score in _rank(body, heads, lead, kinds):
+        use = firsts[key]
+        hsk = _hsk(key)
+        if _level_num(hsk) <= level or key in known or use.shown in known:
+            continue
+        reading = pinyin(key)
+        shown_py, g, parts = gloss(key, use.pos, ctx, reading, full=abbrs.get(key) or None)
+        example = _example(article, where.get(key, ())) or _heading_with(article, use.shown)
+        out.append(VocabItem(word=use.shown, pinyin=shown_py, pos=use.pos, gloss=g, hsk=hsk,
+                             count=counts[key], sentence=example,
+                             score=round(score, 4), from_parts=parts))
+        if len(out) >= limit:
+            break
+    return tuple(out)
+
+
+def name_groups(article: Article) -> dict[str, tuple[str, ...]]:
+    """People and places the article names, in order of first mention (its own script)."""
+    body, heads, _ = _uses(article)
+    kinds = _kinds(body, heads, article.reporter)
+    groups: dict[str, dict[str, None]] = {"people": {}, "places": {}}
+    for u in [*heads, *body]:
+        k = kinds.get(u.key)
+        if k == "person":
+            groups["people"].setdefault(u.shown, None)
+        elif k == "place":
+            groups["places"].setdefault(u.shown, None)
+    return {g: tuple(v) for g, v in groups.items()}
+
+
+def extract_names(article: Article) -> tuple[str, ...]:
+    """Names of people, then of places: shown to the learner apart from the vocabulary."""
+    g = name_groups(article)
+    return g["people"] + g["places"]
