@@ -67,27 +67,40 @@ def make(path: Annotated[str, typer.Argument(help="A .txt/.md file, a folder of 
          no_vocab: Annotated[bool, typer.Option("--no-vocab", help="Leave out vocabulary cards.")] = False,
          pinyin_below: Annotated[bool, typer.Option("--pinyin-below", help="Anki cards: pinyin under the hanzi, not over.")] = False,
          tone_colours: Annotated[bool, typer.Option("--tone-colours", help="Anki cards: colour pinyin and hanzi by tone.")] = False,
+         level: Annotated[int, typer.Option("--level", min=0, max=6, help="The learner's HSK level (1-6): vocabulary and worksheet pinyin skip words at or below it (0: keep every word; worksheet pinyin then starts above HSK 4).")] = 0,
+         worksheet: Annotated[Optional[str], typer.Option(help="Printable worksheet with answer key: pdf or html.")] = None,
+         paper: Annotated[str, typer.Option(help="Worksheet paper size: a4 or letter.")] = "a4",
+         pinyin: Annotated[str, typer.Option(help="Worksheet pinyin over the passage: new (words above --level), all or none.")] = "new",
+         combine: Annotated[bool, typer.Option("--combine", help="One worksheet file for all articles, not one each.")] = False,
          quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary on stderr.")] = False,
          ) -> None:
     """Make study material from articles (default: the bundled seeds/, an Anki deck into decks/)."""
     from .make import MakeRequest, run_make
     from .render.select import Selection
+    from .quiz import Options
 
     formats = [f.strip() for f in format_.split(",") if f.strip()]
     if deck:
         formats.append(deck)
-    if not formats:
+    if not formats and not worksheet:
         formats = ["anki"]
+    for name, value, allowed in (("worksheet", worksheet, ("pdf", "html")), ("paper", paper, ("a4", "letter")),
+                                 ("pinyin", pinyin, ("new", "all", "none"))):
+        if value is not None and value not in allowed:
+            typer.echo(f"quizgen: error: unknown --{name} {value!r}; use {' or '.join(allowed)}", err=True)
+            raise typer.Exit(2)
     bad = [f for f in formats if f not in ("anki", "json", "tsv", "gift")]
     if bad:
         typer.echo(f"quizgen: error: unknown format {bad[0]!r}; use anki, json, tsv or gift", err=True)
         raise typer.Exit(2)
     try:
         written = run_make(MakeRequest(path=path, out=out, formats=tuple(dict.fromkeys(formats)),
-                                       deck_name=deck_name,
+                                       deck_name=deck_name, options=Options(level=level),
                                        selection=Selection(not no_questions, not no_cloze, not no_vocab,
                                                            max_cards, reverse),
-                                       pinyin_below=pinyin_below, tone_colours=tone_colours), warn=_warn)
+                                       pinyin_below=pinyin_below, tone_colours=tone_colours,
+                                       worksheet=worksheet, paper=paper, pinyin=pinyin, combine=combine),
+                             warn=_warn)
     except QuizgenError as exc:
         _fail(exc)
     if not quiet:

@@ -22,12 +22,18 @@ class MakeRequest:
     selection: Selection = Selection()  # which kinds of item, and how many cards
     pinyin_below: bool = False  # Anki cards: pinyin under the hanzi
     tone_colours: bool = False  # Anki cards: colour syllables by tone
+    worksheet: str | None = None  # "pdf" | "html": a printable worksheet per article
+    paper: str = "a4"  # worksheet paper: "a4" | "letter"
+    pinyin: str = "new"  # worksheet pinyin: "new" (above the level) | "all" | "none"
+    combine: bool = False  # one worksheet file for the whole run
 
 
 def run_make(req: MakeRequest, warn: Callable[[str], None] | None = None) -> list[Path]:
     """Write the requested formats for every article under `req.path`; returns the files written."""
     ensure_dir(req.out)
     written: list[Path] = []
+    sheets = _worksheet_writer(req)
+    combined: list = []
     for doc in iter_documents(req.path, on_error=(lambda e: warn(str(e))) if warn else None):
         stem = Path(doc.origin).stem if doc.origin and not doc.origin.startswith("<") else "stdin"
         quizzes = [select(build_quiz(a, i, stem, req.options), req.selection) for i, a in enumerate(doc.articles)]
@@ -50,4 +56,23 @@ def run_make(req: MakeRequest, warn: Callable[[str], None] | None = None) -> lis
             from .render.gift import gift_text
 
             written.append(write_text(req.out / f"{stem}.gift.txt", gift_text(quizzes)))
+        if sheets and req.combine:
+            combined.extend(quizzes)
+        elif sheets:
+            written.extend(sheets([q], q.slug) for q in quizzes)
+    if sheets and combined:
+        name = Path(req.path).stem if req.path != "-" else "stdin"
+        written.append(sheets(combined, f"{name}-worksheets" if name else "worksheets"))
     return written
+
+
+def _worksheet_writer(req: MakeRequest) -> Callable[[list, str], Path] | None:
+    """`write(quizzes, name)` for `--worksheet`, its options checked before any article is read."""
+    if not req.worksheet:
+        return None
+    from .render.worksheet import DEFAULT_LEVEL, WorksheetOptions, check_options, write_worksheet
+
+    opts = WorksheetOptions(paper=req.paper, pinyin=req.pinyin, level=req.options.level or DEFAULT_LEVEL)
+    check_options(opts)
+    kind = req.worksheet
+    return lambda quizzes, name: write_worksheet(quizzes, req.out / f"{name}.{kind}", kind, opts)
