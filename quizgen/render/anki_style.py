@@ -97,8 +97,7 @@ CLOZE_TEMPLATE = {
     "qfmt": ('<div class="wrap" lang="zh-CN"><div class="kind">填空</div><div class="sentence">{{cloze:Text}}</div>'
              '{{#Hint}}<div class="hint">提示：{{Hint}}</div>{{/Hint}}</div>'),
     "afmt": ('<div class="wrap" lang="zh-CN"><div class="kind">填空</div><div class="sentence">{{cloze:Text}}</div>'
-             '{{#Hint}}<div class="hint">提示：{{Hint}}</div>{{/Hint}}<hr id="answer">'
-             '<div class="sentence">{{Sentence}}</div><div class="meta">{{Source}}</div></div>'),
+             '<hr id="answer"><div class="meta">{{Source}}</div></div>'),  # the filled-in cloze is the whole sentence
 }
 
 QUESTION_FIELDS = ("Stem", "A", "B", "C", "D", "Answer", "Key", "Evidence", "Skill", "Source")
