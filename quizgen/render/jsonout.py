@@ -1,7 +1,10 @@
-"""The JSON output contract (see README: "JSON format")."""
+"""The JSON output contract (see README: "JSON format"; schema: quizgen/data/quiz.schema.json).
+
+One object per article. For `mcq`, `answer == options[answer_index]`; for `true_false`, `options` is
+["对", "错"]; for `short_answer`, `options` is empty and `answer` is a span of `evidence`.
+"""
 from __future__ import annotations
 
-from dataclasses import asdict
 from typing import Any
 
 from ..model import Quiz
@@ -15,9 +18,13 @@ def quiz_dict(q: Quiz) -> dict[str, Any]:
         "source": a.source,
         "reporter": a.reporter,
         "level": q.level,
-        "vocab": [{k: v for k, v in asdict(v).items()} for v in q.vocab],
+        "vocab": [{"word": v.word, "pinyin": v.pinyin, "gloss": v.gloss, "hsk": v.hsk, "sentence": v.sentence,
+                   "pos": v.pos, "count": v.count, "score": v.score, "from_parts": v.from_parts} for v in q.vocab],
         "names": list(q.names),
-        "questions": [{**asdict(x), "options": list(x.options),
-                       "answer_span": list(x.answer_span) if x.answer_span else None} for x in q.questions],
-        "cloze": [asdict(c) for c in q.cloze],
+        "questions": [{"id": x.id, "type": x.type, "skill": x.skill, "stem": x.stem, "options": list(x.options),
+                       "answer": x.answer, "answer_index": x.answer_index, "evidence": x.evidence,
+                       "paragraph": x.paragraph, "answer_span": list(x.answer_span) if x.answer_span else None}
+                      for x in q.questions],
+        "cloze": [{"id": c.id, "text": c.text, "answer": c.answer, "hint": c.hint, "sentence": c.sentence,
+                   "paragraph": c.paragraph, "bank": list(c.bank)} for c in q.cloze],
     }

@@ -1,0 +1,558 @@
+"""Facts found in an article's sentences: the raw material of comprehension questions.
+
+Each extractor is one function `Article -> tuple[Fact, ...]`, listed in `EXTRACTORS`. A Fact keeps the
+sentence it stands in and the character span of its answer inside that sentence, so a question made
+from it can always show its evidence. Extractors are pattern-based and conservative: a fact that
+cannot be stated without ambiguity is better left out than turned into a wrong question.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..model import Article, Sentence
+
+
+@dataclass(frozen=True)
+class Fact:
+    kind: str  # quantity | date | quote | person | org | definition | list | cause | heading
+    sentence: Sentence
+    paragraph: int  # 1-based among the article's non-heading paragraphs
+    span: tuple[int, int]  # the answer, as offsets inside sentence.text
+    clause: tuple[int, int] = (0, 0)  # the clause that states the fact, inside sentence.text
+    unit: str = ""  # quantity: base unit (元, %, 辆, 个…); date: granularity (y, ym, md, ymd, m)
+    measure: str = ""  # quantity/date: the words before the answer in its clause; quote: the quote
+    speaker: str = ""  # quote: who said it (a person's name, or an organisation)
+    title: str = ""  # person: title, e.g. 院长
+    org: str = ""  # person: organisation; org facts: the organisation
+    verb: str = ""  # quote: 说/表示/指出…; cause: 得益于/旨在…
+    items: tuple[str, ...] = ()  # list: the items; heading: the heading text in items[0]
+    head: str = ""  # list: what the items are (领域); definition: the term defined
+
+    @property
+    def answer(self) -> str:
+        return self.sentence.text[self.span[0]:self.span[1]]
+
+    @property
+    def clause_text(self) -> str:
+        a, b = self.clause if self.clause != (0, 0) else (0, len(self.sentence.text))
+        return self.sentence.text[a:b]
+
+
+# --------------------------------------------------------------------------- helpers
+
+CLAUSE_PUNCT = "，；：,;:。！？!?"
+_OPEN, _CLOSE = "“‘「『《(（", "”’」』》)）"
+
+
+def clauses(text: str) -> list[tuple[int, int]]:
+    """Clause spans of a sentence: split at ，；：。 outside quotes, brackets and book-title marks."""
+    out: list[tuple[int, int]] = []
+    depth = 0
+    start = 0
+    for i, ch in enumerate(text):
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            depth = max(0, depth - 1)
+        elif ch in CLAUSE_PUNCT and depth == 0:
+            if i > start:
+                out.append((start, i))
+            start = i + 1
+    if start < len(text):
+        out.append((start, len(text)))
+    return [(a, b) for a, b in out if text[a:b].strip()]
+
+
+def clause_of(text: str, pos: int) -> tuple[int, int]:
+    for a, b in clauses(text):
+        if a <= pos < b:
+            return a, b
+    return 0, len(text)
+
+
+def _paragraph_numbers(article: Article) -> list[tuple[int, Sentence]]:
+    out = []
+    n = 0
+    for p in article.paragraphs:
+        if p.is_heading:
+            continue
+        n += 1
+        out.extend((n, s) for s in p.sentences)
+    return out
+
+
+def _is_byline(article: Article, s: Sentence) -> bool:
+    """Sentences about the reporter, the photographer or the outlet are never asked about."""
+    t = s.text
+    if "记者" in t or re.search(r"(摄|报道|编辑|责编|来源)[）)]?\s*$", t):
+        return True
+    for who in (article.reporter, article.byline):
+        if who and who in t:
+            return True
+    return False
+
+
+def sentences(article: Article) -> list[tuple[int, Sentence]]:
+    """(paragraph number, sentence) for every sentence a question may be asked about."""
+    return [(n, s) for n, s in _paragraph_numbers(article) if not _is_byline(article, s)]
+
+
+# Words that open a clause but carry no content: dropped from the start of stems.
+LEAD_WORDS = ("其中", "同时", "此外", "另外", "与此同时", "而且", "并且", "而", "并", "但", "但是", "同样",
+              "数据显示", "统计显示", "据统计", "据了解", "据悉", "据介绍", "比如", "例如", "如今", "目前", "当前")
+
+
+def strip_lead(text: str) -> str:
+    """Drop connectives and leading punctuation from a clause, so a stem never starts with them."""
+    changed = True
+    while changed:
+        changed = False
+        t = text.lstrip("，。；：、,;: \u3000")
+        if t != text:
+            text, changed = t, True
+        for w in LEAD_WORDS:
+            if text.startswith(w) and len(text) > len(w) + 3:
+                text, changed = text[len(w):], True
+                break
+    return text
+
+
+# --------------------------------------------------------------------------- quantities
+
+_NUM = r"\d+(?:\.\d+)?"
+_MAG = r"(?:万亿|千亿|百亿|亿|千万|百万|万|千)?"
+_APPROX = r"(?:接近|将近|超过|不到|不足|超|逾|近|约|上)?"
+UNITS = ("个百分点", "百分点", "%", "％", "元", "美元", "港元", "欧元", "元人民币", "辆", "公里", "千米", "米",
+         "秒", "分钟", "小时", "天", "倍", "家", "个", "项", "名", "位", "款", "台", "部", "种", "条", "次", "吨",
+         "千瓦时", "千瓦", "瓦", "座", "片", "户", "人次", "人", "所", "件", "只", "股", "份", "套", "艘",
+         "架", "篇", "张", "GB", "TB", "平方米", "亩", "公顷", "岁", "周", "颗", "枚", "场", "批", "支")
+_UNIT = "(?:" + "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True)) + ")"
+QTY_RE = re.compile(rf"(?<![\d.\-—])({_APPROX})({_NUM}(?:[-—~～至到]{_NUM})?)({_MAG})({_UNIT})(多|余|以上)?")
+FUZZY_RE = re.compile(r"(上|数)(万|千|百|亿|十)(亿)?(元|辆|家|个|人|项|种)")
+# A classifier is followed by its noun; a measure unit ends the amount.
+CLASSIFIERS = {"个", "项", "名", "位", "款", "台", "部", "种", "条", "次", "座", "片", "户", "所", "件", "只",
+               "家", "套", "艘", "架", "篇", "张", "颗", "枚", "场", "批", "支", "股", "份"}
+_DATEISH = re.compile(r"\d+(?:[-—至到]\d+)?(?:年|月份|月|日|号|季度|时)")
+
+
+def base_unit(unit: str) -> str:
+    return {"％": "%", "百分点": "个百分点", "元人民币": "元"}.get(unit, unit)
+
+
+def parse_number(text: str) -> float | None:
+    """The value of an amount such as 19.75万亿元, 超过30%, 3000万 (ranges: the lower bound)."""
+    m = re.search(rf"({_NUM})(?:[-—~～至到]{_NUM})?({_MAG})", text)
+    if not m:
+        return None
+    mult = {"": 1, "千": 1e3, "万": 1e4, "百万": 1e6, "千万": 1e7, "亿": 1e8, "百亿": 1e10, "千亿": 1e11,
+            "万亿": 1e12}[m.group(2)]
+    return float(m.group(1)) * mult
+
+
+def extract_quantities(article: Article) -> tuple[Fact, ...]:
+    out: list[Fact] = []
+    for n, s in sentences(article):
+        t = s.text
+        for m in QTY_RE.finditer(t):
+            unit = m.group(4)
+            a, b = m.start(), m.end()
+            if unit in ("个", "家") and t[b:b + 1] in ("月", "季"):  # 前2个月, 3个季度: a time span
+                continue
+            if unit in CLASSIFIERS and m.group(3) == "" and len(m.group(2)) == 4 and t[b - 1:b] == "年":
+                continue
+            ca, cb = clause_of(t, a)
+            before = strip_lead(t[ca:a])
+            out.append(Fact("quantity", s, n, (a, b), (ca, cb), unit=base_unit(unit), measure=before))
+        for m in FUZZY_RE.finditer(t):
+            ca, cb = clause_of(t, m.start())
+            out.append(Fact("quantity", s, n, (m.start(), m.end()), (ca, cb), unit="~" + m.group(4),
+                            measure=strip_lead(t[ca:m.start()])))
+    return tuple(out)
+
+
+# --------------------------------------------------------------------------- dates
+
+DATE_RE = re.compile(
+    r"(?:(?P<y>\d{4})年|(?P<rel>今年|去年|明年|前年))?"
+    r"(?:(?P<m>\d{1,2})月(?:份)?)?"
+    r"(?:(?P<d>\d{1,2})日)?")
+
+
+def date_granularity(text: str) -> str:
+    m = DATE_RE.fullmatch(text)
+    if not m:
+        return ""
+    g = ("y" if m.group("y") else "r" if m.group("rel") else "") + ("m" if m.group("m") else "") + \
+        ("d" if m.group("d") else "")
+    return g
+
+
+def extract_dates(article: Article) -> tuple[Fact, ...]:
+    """Dates with at least a year or a month: 2021年5月, 今年7月, 12月20日, 2018年."""
+    out: list[Fact] = []
+    for n, s in sentences(article):
+        t = s.text
+        for m in DATE_RE.finditer(t):
+            if m.end() == m.start():
+                continue
+            g = date_granularity(m.group(0))
+            if g in ("", "r", "d", "rd") or (g == "y" and not m.group("y")):
+                continue
+            if re.match(r"[\d.\-—至到]", t[m.end():m.end() + 1] or "x") or t[max(0, m.start() - 1):m.start()] in ("-", "—", "至", "到", "~"):
+                continue  # part of a range such as 1-2月 or 1—7月份
+            if t[m.end():m.end() + 2] in ("以来", "时的", "年底") or t[m.end():m.end() + 1] in ("时", "底", "末", "初", "前"):
+                continue
+            ca, cb = clause_of(t, m.start())
+            out.append(Fact("date", s, n, (m.start(), m.end()), (ca, cb), unit=g,
+                            measure=strip_lead(t[ca:m.start()])))
+    return tuple(out)
+
+
+# --------------------------------------------------------------------------- quotes and speakers
+
+SAY_VERBS = ("表示", "认为", "指出", "强调", "说", "介绍", "透露", "称", "坦言", "直言", "提出", "预计", "建议")
+GENERIC_SPEAKERS = ("业内人士", "专家", "分析人士", "有关负责人", "相关负责人", "负责人", "人士", "他", "她", "他们",
+                    "记者", "受访者", "业内", "市场人士", "机构", "分析师", "研究员")
+_SAY_RE = re.compile(r"(?:" + "|".join(SAY_VERBS) + r")(?:道)?[，：:]")
+
+
+def _speaker_of(s: Sentence, end: int) -> tuple[int, int] | None:
+    """The speaker just before offset `end` (where the saying verb starts), within its clause."""
+    t = s.text
+    ca, _ = clause_of(t, max(0, end - 1))
+    seg_start = ca
+    # The speaker is a person's name (nr) at the end, possibly after a title; or an organisation.
+    toks = [tk for tk in s.tokens if seg_start <= tk.start and tk.start + len(tk.text) <= end]
+    if not toks:
+        return None
+    last = toks[-1]
+    if last.text in LEADER_TITLES and len(toks) > 1:
+        last = toks[-2]
+    if last.pos == "nr" and 2 <= len(last.text) <= 4:
+        return last.start, last.start + len(last.text)
+    return None
+
+
+def extract_quotes(article: Article) -> tuple[Fact, ...]:
+    """Who said what: `X表示/指出/…，…`, `X说：“…”`, `“…”X说`, and `“…。”` followed by `X说。`."""
+    out: list[Fact] = []
+    sents = sentences(article)
+    for i, (n, s) in enumerate(sents):
+        t = s.text
+        # X verb，content  /  X verb：“content”
+        for m in _SAY_RE.finditer(t):
+            verb = m.group(0).rstrip("，：:")
+            verb = verb[:-1] if verb.endswith("道") else verb
+            sp = _speaker_of(s, m.start())
+            if sp is None:
+                continue
+            # the speaker must start its clause (after a title/organisation): X is the subject
+            content = t[m.end():].strip("“”。 ")
+            if len(content) < 6:
+                continue
+            ca, _ = clause_of(t, sp[0])
+            head = t[ca:sp[0]]
+            out.append(Fact("quote", s, n, sp, (ca, len(t)), speaker=t[sp[0]:sp[1]], verb=verb,
+                            measure=content, title=strip_lead(head)))
+        # “quote”X说 in one sentence
+        m = re.match(r"^“([^”]{6,})”([^“”，。]{2,30}?)(说|表示|指出|强调|认为)。?$", t)
+        if m:
+            sp = _speaker_of(s, m.start(3))
+            if sp:
+                out.append(Fact("quote", s, n, sp, (0, len(t)), speaker=t[sp[0]:sp[1]], verb=m.group(3),
+                                measure=m.group(1).rstrip("。"), title=t[m.end(1) + 1:sp[0]]))
+        # “quote。” then a sentence `X说。`
+        if re.fullmatch(r"“[^”]{6,}”", t) and i + 1 < len(sents):
+            n2, s2 = sents[i + 1]
+            m2 = re.fullmatch(r"([^“”，。]{2,30}?)(说|表示|指出|强调|认为)。", s2.text)
+            if m2:
+                sp = _speaker_of(s2, m2.start(2))
+                if sp:
+                    out.append(Fact("quote", s2, n2, sp, (0, len(s2.text)), speaker=s2.text[sp[0]:sp[1]],
+                                    verb=m2.group(2), measure=t.strip("“”").rstrip("。"),
+                                    title=s2.text[:sp[0]]))
+    return tuple(out)
+
+
+# --------------------------------------------------------------------------- people, titles, organisations
+
+ORG_SUFFIX = ("总署", "总局", "部", "局", "委员会", "委", "协会", "研究院", "研究所", "大学", "学院", "银行", "集团",
+              "公司", "中心", "交易所", "办公室", "基金会", "学会", "联合会", "政府", "法院", "检察院", "组织", "联盟")
+TITLES = ("院长", "所长", "局长", "司长", "部长", "主任", "秘书长", "副秘书长", "理事长", "会长", "董事长", "总经理",
+          "总裁", "首席经济学家", "经济学家", "分析师", "研究员", "教授", "副教授", "院士", "主席", "行长", "副行长",
+          "总监", "创始人", "副总裁", "首席执行官", "CEO", "负责人", "副所长", "副院长", "副局长", "副司长",
+          "副部长", "副主任", "副会长", "合伙人", "总工程师", "处长", "科长", "市长", "省长", "书记")
+_TITLE_RE = "(?:原|前)?副?(?:" + "|".join(sorted(TITLES, key=len, reverse=True)) + ")"
+LEADER_TITLES = ("总书记", "主席", "总理", "委员长", "副主席", "副总理")
+
+
+def org_names(article: Article) -> list[str]:
+    """Organisations named in the article (jieba nt words and words ending like one), in order."""
+    seen: dict[str, None] = {}
+    for _, s in sentences(article):
+        for tk in s.tokens:
+            w = tk.text
+            if len(w) < 3 or w.startswith(("有限", "股份", "公司", "集团")) or w in ORG_SUFFIX:
+                continue
+            if tk.pos == "nt" or (tk.pos.startswith("n") and w.endswith(ORG_SUFFIX) and len(w) >= 4):
+                seen.setdefault(w, None)
+    return list(seen)
+
+
+SURNAMES = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈"
+               "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+               "常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单"
+               "季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚"
+               "娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘"
+               "池查麻苑迟邝习")
+
+
+def person_names(article: Article) -> list[str]:
+    """People named in the article: speakers and titled people first, then nr words with a common surname.
+
+    The reporter is left out; jieba's nr tag alone is not trusted (it tags 大力支持 as a name)."""
+    seen: dict[str, None] = {}
+    for f in (*extract_quotes(article), *extract_people(article)):
+        seen.setdefault(f.speaker, None)
+    for _, s in sentences(article):
+        for tk in s.tokens:
+            if tk.pos == "nr" and 2 <= len(tk.text) <= 3 and tk.text[0] in SURNAMES:
+                seen.setdefault(tk.text, None)
+    rep = article.reporter or ""
+    return [n for n in seen if n and n not in rep]
+
+
+def extract_people(article: Article) -> tuple[Fact, ...]:
+    """`ORG + TITLE + NAME` (海关总署统计分析司司长李魁文): the name, its title and its organisation."""
+    out: list[Fact] = []
+    for n, s in sentences(article):
+        t = s.text
+        for tk in s.tokens:
+            if tk.pos != "nr" or not 2 <= len(tk.text) <= 4:
+                continue
+            pre = t[:tk.start]
+            m = re.search(rf"([\u4e00-\u9fff、]{{2,30}}?)({_TITLE_RE})$", pre)
+            if not m:
+                continue
+            ca, _ = clause_of(t, tk.start)
+            lo = max(m.start(), ca)
+            org_title = strip_lead(t[lo:tk.start])
+            org_title = org_title.split("、")[-1]
+            title_m = re.search(rf"({_TITLE_RE})$", org_title)
+            title = title_m.group(1) if title_m else ""
+            org = org_title[:len(org_title) - len(title)]
+            if not org:
+                continue
+            a = tk.start - len(org_title)
+            out.append(Fact("person", s, n, (tk.start, tk.start + len(tk.text)), (a, tk.start + len(tk.text)),
+                            title=title, org=org, speaker=tk.text, measure=org_title))
+    return tuple(out)
+
+
+_DATA_SHOW = re.compile(r"([\u4e00-\u9fff]{3,20}?)(?:发布的|公布的|最新)?(?:数据|统计|报告)(?:显示|表明)")
+
+
+def extract_orgs(article: Article) -> tuple[Fact, ...]:
+    """`ORG数据显示，…`: which organisation a statement comes from."""
+    out: list[Fact] = []
+    orgs = set(org_names(article))
+    for n, s in sentences(article):
+        t = s.text
+        for tk in s.tokens:
+            if tk.text not in orgs:
+                continue
+            rest = t[tk.start + len(tk.text):]
+            m = re.match(r"(?:\d+月\d+日|今天（[^）]*）|今天)?(?:发布|公布)?的?(?:数据|统计|报告)(?:显示|表明)[，：]", rest)
+            verb_m = re.match(r"(?:预计|表示|指出|认为|发布|公布|宣布)", rest)
+            if not (m or verb_m):
+                continue
+            end = tk.start + len(tk.text) + (m.end() if m else verb_m.end())
+            content = t[end:].strip("，：。")
+            if len(content) < 8:
+                continue
+            out.append(Fact("org", s, n, (tk.start, tk.start + len(tk.text)), (tk.start, len(t)), org=tk.text,
+                            measure=content, verb=(m.group(0) if m else verb_m.group(0)).rstrip("，：")))
+        m = _ORG_SUBJ.match(t)
+        if m and all(len(x) >= 3 for x in m.group(1).split("、")):
+            ca, cb = clause_of(t, 0)
+            pred = t[m.end():cb]
+            verbs = [tk for tk in s.tokens if m.end() <= tk.start < cb and tk.pos.startswith("v")]
+            if verbs and 8 <= len(pred) <= 40 and not re.search(r"\d", pred) and not pred.startswith(("数据", "的")):
+                out.append(Fact("org", s, n, (m.start(1), m.end(1)), (0, cb), org=m.group(1), measure=pred,
+                                verb="", items=tuple(m.group(1).split("、"))))
+    return tuple(out)
+
+
+_ORG_SUBJ = re.compile(r"^((?:[\u4e00-\u9fff]{2,14}(?:" + "|".join(ORG_SUFFIX) + r")、)*[\u4e00-\u9fff]{2,14}(?:"
+                       + "|".join(ORG_SUFFIX) + r"))(?:\d{1,2}日|日前|近日|今天|昨天)?(?=[\u4e00-\u9fff])")
+
+
+# --------------------------------------------------------------------------- definitions
+
+_DEF_RE = re.compile(r"^([^，。；：“”]{2,20}?)(是|即(?![可将使便时])|被称为|被誉为)([^，。；：]{4,40})[。；]?$")
+
+
+def extract_definitions(article: Article) -> tuple[Fact, ...]:
+    """`A是B`, `A，即B`, `A被称为B`: a term and what it is, when both fit in one clause."""
+    out: list[Fact] = []
+    for n, s in sentences(article):
+        t = s.text
+        for ca, cb in clauses(t):
+            c = t[ca:cb]
+            m = _DEF_RE.match(c)
+            if not m:
+                continue
+            term, verb, desc = m.group(1), m.group(2), m.group(3)
+            lead = strip_lead(term)
+            off = len(term) - len(lead)
+            a = ca + off
+            if len(lead) < 2 or lead.startswith(("该", "此", "其", "本")) or lead in ("这", "这是", "那", "它", "其", "这也") or lead.startswith(("这", "那", "它", "也")):
+                continue
+            toks = [tk for tk in s.tokens if a <= tk.start < a + len(lead)]
+            if not toks or not toks[-1].pos.startswith(("n", "vn", "eng")) or lead.startswith(SAY_VERBS):
+                continue
+            if verb == "是" and not (desc.endswith(("之一", "者")) or re.search(r"的[\u4e00-\u9fff]{2,}$", desc)):
+                continue  # "A是B" only when B is a noun phrase: ...的N, ...之一
+            out.append(Fact("definition", s, n, (a, a + len(lead)), (a, cb), head=lead, verb=verb, measure=desc))
+    return tuple(out)
+
+
+# --------------------------------------------------------------------------- lists and counts
+
+_NOUNISH = ("n", "nz", "vn", "nt", "ns", "b", "an", "eng", "nrt")
+_LIST_RE = re.compile(r"(?:[^、，。；：“”]{1,12}、){2,}[^、，。；：“”]{1,12}?等")
+
+
+def _noun_run_back(s: Sentence, end: int, lo: int) -> int | None:
+    """Start of the run of noun-like tokens that ends exactly at `end` (not before `lo`)."""
+    toks = [tk for tk in s.tokens if tk.start + len(tk.text) <= end and tk.start >= lo]
+    start = None
+    for tk in reversed(toks):
+        if tk.start + len(tk.text) != (start if start is not None else end):
+            break
+        if not (tk.pos.startswith(_NOUNISH) or tk.pos in ("a", "m") and start is not None):
+            break
+        start = tk.start
+    return start
+
+
+def extract_lists(article: Article) -> tuple[Fact, ...]:
+    """`A、B、C等领域`: three or more noun items and the noun that names them."""
+    out: list[Fact] = []
+    for n, s in sentences(article):
+        t = s.text
+        for m in _LIST_RE.finditer(t):
+            body = t[m.start():m.end() - 1]
+            seps = [m.start() + i for i, ch in enumerate(body) if ch == "、"]
+            first_start = _noun_run_back(s, seps[0], m.start())
+            if first_start is None:
+                continue
+            lead = [tk for tk in s.tokens if first_start <= tk.start < seps[0]]
+            while len(lead) > 1 and lead[0].pos in ("v", "vn", "vd", "p", "d"):
+                lead = lead[1:]
+            first_start = lead[0].start if lead else first_start
+            items = tuple(t[first_start:m.end() - 1].split("、"))
+            # every item must be whole tokens of nouns
+            bounds = {tk.start for tk in s.tokens} | {tk.start + len(tk.text) for tk in s.tokens}
+            pos_ok = True
+            off = first_start
+            for it in items:
+                if off not in bounds or off + len(it) not in bounds or not 2 <= len(it) <= 10:
+                    pos_ok = False
+                off += len(it) + 1
+            if not pos_ok or len(set(items)) < len(items):
+                continue
+            after = m.end()
+            rest = [tk for tk in s.tokens if tk.start >= after]
+            while rest and rest[0].text in ("多个", "一系列", "诸多", "多种", "多项", "各", "多", "个", "各类", "一批"):
+                rest = rest[1:]
+            head = ""
+            pos = rest[0].start if rest else 0
+            for tk in rest[:4]:
+                if tk.start != pos or not tk.pos.startswith(("n", "vn")) or tk.pos in ("nr", "ns", "nt"):
+                    break
+                head += tk.text
+                pos += len(tk.text)
+            if not head:
+                continue
+            out.append(Fact("list", s, n, (first_start, m.end() - 1), clause_of(t, first_start), items=items,
+                            head=head))
+    return tuple(out)
+
+
+# --------------------------------------------------------------------------- cause, purpose, result
+
+_CAUSE_PATTERNS = (
+    ("得益于", re.compile(r"(?:主要|这|这主要)?得益于([^。；]{4,60})")),
+    ("旨在", re.compile(r"旨在([^，。；]{4,40})")),
+    ("为了", re.compile(r"^为了([^，。；]{4,40})，")),
+    ("由于", re.compile(r"^由于([^，。；]{4,40})，")),
+    ("因为", re.compile(r"^因为([^，。；]{4,40})，")),
+    ("有助于", re.compile(r"有助于([^，。；]{4,40})")),
+)
+
+
+def extract_causes(article: Article) -> tuple[Fact, ...]:
+    """Why something happened or what it is for: 得益于, 旨在, 为了, 由于, 有助于."""
+    out: list[Fact] = []
+    for n, s in sentences(article):
+        t = s.text
+        for verb, rx in _CAUSE_PATTERNS:
+            for m in rx.finditer(t):
+                a, b = m.start(1), m.end(1)
+                ans = t[a:b].rstrip("，")
+                b = a + len(ans)
+                if verb in ("得益于", "旨在", "有助于"):
+                    ca, _ = clause_of(t, m.start())
+                    subj = strip_lead(t[ca:m.start()]).rstrip("，")
+                    subj = re.sub(r"(主要|这主要|这)$", "", subj)
+                else:
+                    rest = t[m.end():]
+                    subj = strip_lead(rest[:rest.find("，") if "，" in rest else len(rest)]).rstrip("。")
+                if len(subj) < 4 or subj.startswith(("这", "其", "它")):
+                    continue
+                out.append(Fact("cause", s, n, (a, b), (a, b), verb=verb, measure=subj))
+    return tuple(out)
+
+
+# --------------------------------------------------------------------------- structure
+
+def extract_structure(article: Article) -> tuple[Fact, ...]:
+    """Each subheading with the first paragraph it heads (for main-idea questions)."""
+    out: list[Fact] = []
+    heading: str | None = None
+    n = 0
+    for p in article.paragraphs:
+        if p.is_heading:
+            heading = p.text.strip()
+            continue
+        n += 1
+        if heading and p.sentences:
+            s = p.sentences[0]
+            out.append(Fact("heading", s, n, (0, len(s.text)), (0, len(s.text)), items=(heading,)))
+            heading = None
+    return tuple(out)
+
+
+EXTRACTORS: dict[str, Callable[[Article], tuple[Fact, ...]]] = {
+    "quantity": extract_quantities,
+    "date": extract_dates,
+    "quote": extract_quotes,
+    "person": extract_people,
+    "org": extract_orgs,
+    "definition": extract_definitions,
+    "list": extract_lists,
+    "cause": extract_causes,
+    "heading": extract_structure,
+}
+
+
+def extract_facts(article: Article, kinds: tuple[str, ...] | None = None) -> tuple[Fact, ...]:
+    """All facts of the article, extractor by extractor, in registry order."""
+    out: list[Fact] = []
+    for kind, fn in EXTRACTORS.items():
+        if kinds is None or kind in kinds:
+            out.extend(fn(article))
+    return tuple(out)

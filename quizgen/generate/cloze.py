@@ -1,0 +1,168 @@
+"""Cloze cards over the article's key sentences.
+
+Sentences are ranked by the key vocabulary they hold and by their place in the article (the lead
+carries the news); in each chosen sentence one key word is blanked. The hint is the word's English
+gloss (or its pinyin when the dictionary has no entry), never the word itself; the word bank is the
+answer plus key words of the article with the same part of speech.
+"""
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..model import Article, Cloze, Sentence, Token, VocabItem
+from .distractors import rng
+
+_CONTENT_POS = ("n", "vn", "v", "a", "an", "nz", "ad", "d", "i", "l")
+_SKIP_POS = ("nr", "ns", "nt", "m", "t", "q", "x", "eng", "r", "p", "c", "u", "uj", "ul", "y", "f")
+
+
+@dataclass(frozen=True)
+class KeyWord:
+    word: str
+    pos: str
+    score: float
+    gloss: str = ""
+    pinyin: str = ""
+
+
+@lru_cache(maxsize=1)
+def _idf() -> tuple[dict[str, float], float]:
+    """jieba's IDF table (the one jieba.analyse uses), loaded once."""
+    from importlib import resources
+
+    path = resources.files("jieba.analyse") / "idf.txt"
+    table: dict[str, float] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split(" ")
+        if len(parts) == 2:
+            table[parts[0]] = float(parts[1])
+    median = sorted(table.values())[len(table) // 2] if table else 10.0
+    return table, median
+
+
+def tfidf_keywords(article: Article, limit: int = 40) -> tuple[KeyWord, ...]:
+    """Key words by TF-IDF over the article's tokens (a fallback when no vocabulary is given)."""
+    idf, median = _idf()
+    tf: Counter[str] = Counter()
+    pos: dict[str, str] = {}
+    for s in article.sentences:
+        for tk in s.tokens:
+            if len(tk.text) < 2 or not re.fullmatch(r"[\u4e00-\u9fff]+", tk.text):
+                continue
+            if tk.pos.startswith(_SKIP_POS) or not tk.pos.startswith(_CONTENT_POS):
+                continue
+            tf[tk.text] += 1
+            pos.setdefault(tk.text, tk.pos)
+    total = sum(tf.values()) or 1
+    scored = sorted(((w, c / total * idf.get(w, median)) for w, c in tf.items()), key=lambda x: (-x[1], x[0]))
+    return tuple(KeyWord(w, pos[w], sc) for w, sc in scored[:limit])
+
+
+def keywords_from_vocab(vocab: Sequence[VocabItem]) -> tuple[KeyWord, ...]:
+    n = len(vocab)
+    return tuple(KeyWord(v.word, v.pos, v.score or (n - i) / max(n, 1), v.gloss, v.pinyin)
+                 for i, v in enumerate(vocab))
+
+
+def _pos_class(pos: str) -> str:
+    if pos.startswith("vn") or pos.startswith("n"):
+        return "n"
+    if pos.startswith("v"):
+        return "v"
+    if pos.startswith("a"):
+        return "a"
+    return pos[:1]
+
+
+def _short_gloss(word: str, gloss: str) -> str:
+    if not gloss:
+        from ..lexicon import entries
+
+        es = entries(word)
+        gloss = es[0].senses[0] if es and es[0].senses else ""
+    gloss = gloss.split("/")[0].split(";")[0].strip()
+    if not gloss or re.search(r"[\u4e00-\u9fff]", gloss):
+        return ""
+    return gloss[:40]
+
+
+def hint_for(word: str, gloss: str = "", pinyin: str = "") -> str:
+    """English gloss if the dictionary has one, else pinyin: never the word."""
+    g = _short_gloss(word, gloss)
+    if g:
+        return g
+    if pinyin:
+        return pinyin
+    from ..lexicon import pinyin as _py
+
+    return _py(word)
+
+
+def _eligible(tk: Token, s: Sentence, keys: dict[str, KeyWord], names: set[str]) -> bool:
+    w = tk.text
+    return (w in keys and w not in names and s.text.count(w) == 1 and len(w) >= 2
+            and re.fullmatch(r"[\u4e00-\u9fff]+", w) is not None)
+
+
+def make_cloze(article: Article, article_id: str, vocab: Sequence[VocabItem] = (), names: Sequence[str] = (),
+               limit: int = 0) -> tuple[Cloze, ...]:
+    """Cloze cards for the article's key sentences, best first, at most `limit` (0: by length)."""
+    keys_list = keywords_from_vocab(vocab) if vocab else tfidf_keywords(article)
+    keys = {k.word: k for k in keys_list}
+    name_set = set(names)
+    if article.reporter:
+        name_set.add(article.reporter)
+    n = limit or max(2, min(12, round(len(article.body) / 300)))
+    para_of: dict[int, int] = {}
+    k = 0
+    for p in article.paragraphs:
+        if p.is_heading:
+            continue
+        k += 1
+        for s in p.sentences:
+            para_of[id(s)] = k
+    total = max(len(para_of), 1)
+    ranked = []
+    for idx, s in enumerate(article.sentences):
+        if not 12 <= len(s.text) <= 160 or "记者" in s.text or s.text.count("“") != s.text.count("”"):
+            continue
+        hits = [tk for tk in s.tokens if _eligible(tk, s, keys, name_set)]
+        if not hits:
+            continue
+        score = sum(keys[tk.text].score for tk in hits) / math.sqrt(len(s.tokens) or 1)
+        score *= 1.0 + 0.5 * (1 - idx / total)  # the lead matters more
+        if len(s.text) > 90:
+            score *= 0.5  # long sentences make poor cards; used when nothing shorter has key words
+        ranked.append((score, idx, s, hits))
+    ranked.sort(key=lambda x: (-x[0], x[1]))
+    out: list[Cloze] = []
+    used_words: set[str] = set()
+    for _, idx, s, hits in ranked:
+        hits = [h for h in hits if h.text not in used_words]
+        if not hits:
+            continue
+        tk = max(hits, key=lambda h: (keys[h.text].score, -h.start))
+        kw = keys[tk.text]
+        a, b = tk.start, tk.start + len(tk.text)
+        text = s.text[:a] + "{{c1::" + tk.text + "}}" + s.text[b:]
+        cid = hashlib.sha1(f"{article_id}|{s.text}|{tk.text}".encode()).hexdigest()[:12]
+        same = [k2.word for k2 in keys_list if k2.word != tk.text and _pos_class(k2.pos) == _pos_class(kw.pos)
+                and k2.word not in s.text and k2.word not in name_set
+                and (s.text[:a] + k2.word + s.text[b:]) not in article.body]
+        r = rng(cid, "bank")
+        r.shuffle(same)
+        bank = [tk.text, *same[:3]] if len(same) >= 2 else []
+        r.shuffle(bank)
+        out.append(Cloze(cid, text, tk.text, hint_for(tk.text, kw.gloss, kw.pinyin), s.text, para_of.get(id(s)),
+                         tuple(bank)))
+        used_words.add(tk.text)
+        if len(out) >= n:
+            break
+    out.sort(key=lambda c: (c.paragraph or 0))
+    return tuple(out)

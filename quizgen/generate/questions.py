@@ -1,0 +1,503 @@
+"""Comprehension questions from facts: one function per template, picked by fact kind.
+
+A template returns None when it cannot ask its question cleanly (no subject, too few distractors,
+an ambiguous clause): the quiz is made of the candidates that survive, ranked and cut to a budget
+that grows with the article (`make_questions`). Every stem moves the asked part to a question word
+(多少, 什么时候, 谁, 哪个机构, 为什么…) rather than copying the evidence with a hole in it.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..extract.facts import (CLASSIFIERS, Fact, clauses, extract_facts, org_names, person_names, strip_lead)
+from ..model import Article, Question
+from .distractors import date_distractors, name_distractors, number_distractors, rng, shuffle_options
+
+TF_OPTIONS = ("对", "错")
+
+
+@dataclass(frozen=True)
+class Context:
+    article: Article
+    article_id: str
+    facts: tuple[Fact, ...]
+    people: tuple[str, ...]
+    orgs: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Candidate:
+    question: Question
+    score: float
+    sentence: str  # evidence, for spreading questions over the article
+
+
+# --------------------------------------------------------------------------- helpers
+
+_TIME_CLAUSE = re.compile(r"^(?:今年|去年|明年|\d{4}年)?(?:前\d+个?月|前[一二三四两]季度|前[一二三四两]个月|\d+[-—至]\d+月份?|"
+                          r"上半年|下半年|一季度|二季度|三季度|四季度|前三季度|\d+月份?|“十四五”期间|过去五年间?|"
+                          r"今年以来|近年来|目前|当前|截至\S{2,10})$")
+
+
+_NO_SUBJECT = ("比", "较", "同比", "环比", "增长", "增速", "增幅", "占", "达到", "下降", "提升", "随后", "分别", "合计",
+               "约占", "其", "这", "累计")
+
+
+def _qid(ctx: Context, kind: str, fact_text: str, extra: str = "") -> str:
+    return hashlib.sha1(f"{ctx.article_id}|{kind}|{fact_text}|{extra}".encode()).hexdigest()[:12]
+
+
+def _time_prefix(f: Fact) -> str:
+    """The sentence's opening time phrase (今年前三季度，), if the fact's clause does not hold one."""
+    for a, b in clauses(f.sentence.text):
+        if a >= f.clause[0]:
+            return ""
+        first = strip_lead(f.sentence.text[a:b])
+        if _TIME_CLAUSE.match(first):
+            return first + "，"
+    return ""
+
+
+def _has_noun(f: Fact, a: int, b: int) -> bool:
+    return any(a <= tk.start < b and tk.pos.startswith(("n", "vn", "eng")) and tk.pos != "nr"
+               for tk in f.sentence.tokens)
+
+
+def _last_pos(f: Fact, end: int) -> str:
+    toks = [tk for tk in f.sentence.tokens if tk.start + len(tk.text) <= end]
+    return toks[-1].pos if toks else ""
+
+
+def _short(text: str, limit: int = 28) -> str:
+    """A quoted span cut at a clause boundary, with an ellipsis when cut."""
+    text = text.strip("“”。；，： ")
+    if len(text) <= limit:
+        return text
+    cut = 0
+    for a, b in clauses(text):
+        if b <= limit:
+            cut = b
+    if cut < 8:
+        return ""
+    return text[:cut] + "……"
+
+
+def _balanced(text: str) -> bool:
+    return all(text.count(o) == text.count(c) for o, c in ("“”", "（）", "《》", "()", "‘’"))
+
+
+def stem_ok(stem: str, answer: str, evidence: str) -> bool:
+    """The rules every stem obeys: no answer inside, clean start, balanced quotes, no stray English."""
+    if not stem or answer in stem or stem[0] in "，。；：、,.;:）)”":
+        return False
+    if not _balanced(stem) or re.search(r"[，、；：]？|的？$|了？$", stem):
+        return False
+    if any(w not in evidence for w in re.findall(r"[A-Za-z]{2,}", stem)):
+        return False
+    return 6 <= len(stem) <= 90
+
+
+def _mcq(ctx: Context, f: Fact, skill: str, stem: str, answer: str, distractors: list[str],
+         span: tuple[int, int] | None, score: float) -> Candidate | None:
+    ev = f.sentence.text
+    if len(distractors) < 3 or len(set(distractors + [answer])) < 4 or not stem_ok(stem, answer, ev):
+        return None
+    qid = _qid(ctx, skill, ev, answer)
+    opts, idx = shuffle_options(answer, distractors[:3], qid)
+    return Candidate(Question(qid, "mcq", skill, stem, opts, answer, idx, ev, f.paragraph, span), score, ev)
+
+
+def _short_answer(ctx: Context, f: Fact, skill: str, stem: str, score: float,
+                  span: tuple[int, int] | None = None) -> Candidate | None:
+    span = span or f.span
+    ev = f.sentence.text
+    answer = ev[span[0]:span[1]]
+    if not answer or len(answer) > 30 or not stem_ok(stem, answer, ev):
+        return None
+    qid = _qid(ctx, "short_" + skill, ev, answer)
+    return Candidate(Question(qid, "short_answer", skill, stem, (), answer, None, ev, f.paragraph, span), score, ev)
+
+
+def _true_false(ctx: Context, f: Fact, skill: str, statement: str, true: bool, score: float) -> Candidate | None:
+    ev = f.sentence.text
+    stem = f"判断对错：{statement}"
+    if not _balanced(stem) or any(w not in ev for w in re.findall(r"[A-Za-z]{2,}", stem)):
+        return None
+    ans = "对" if true else "错"
+    qid = _qid(ctx, "tf_" + skill, ev, statement)
+    return Candidate(Question(qid, "true_false", skill, stem, TF_OPTIONS, ans, TF_OPTIONS.index(ans), ev,
+                              f.paragraph, f.span), score, ev)
+
+
+# --------------------------------------------------------------------------- quantities
+
+def _quantity_parts(f: Fact) -> tuple[str, str, str, tuple[int, int]] | None:
+    """(question phrase before, after, answer, span) for a quantity whose clause has a subject."""
+    t = f.sentence.text
+    a, b = f.span
+    ca, cb = f.clause
+    before = strip_lead(t[ca:a])
+    after = t[b:cb].rstrip("。")
+    answer_span = (a, b)
+    if re.search(r"\d|分别|、|其中|这个数字|随后", before) or re.search(r"\d", after):
+        return None
+    if before == "" and after == "" and re.match(r"，是", t[cb:cb + 2]):  # 76秒，是…的平均时长
+        rest = t[cb + 2:].rstrip("。")
+        if len(rest) < 6 or "，" in rest:
+            return None
+        return "", f"{rest}是多少？", t[a:b], answer_span
+    if len(before) < 3 or not _has_noun(f, a - len(before), a) or before.startswith(_NO_SUBJECT):
+        return None
+    first = [tk for tk in f.sentence.tokens if tk.start >= a - len(before)][:1]
+    if first and first[0].pos.startswith(("v", "p", "d", "c", "u")):
+        return None  # 带动…增长多少: the subject is in another clause
+    unit = f.unit
+    if unit in CLASSIFIERS and after and re.match(r"[\u4e00-\u9fff]", after):
+        # 381个巨大机械臂…: keep the classifier in the stem, ask for the number
+        m = re.match(r"(\D*?)([\d.]+(?:万|亿|千)?)", t[a:b])
+        if not m:
+            return None
+        answer_span = (a + m.start(2) if not m.group(1) else a, a + m.end(2))
+        after = t[answer_span[1]:cb].rstrip("。")
+        return before, "多少" + after + "？", t[answer_span[0]:answer_span[1]], answer_span
+    q = "多少" if _last_pos(f, a).startswith(("v", "p", "u")) or before.endswith(("的", "为", "达", "至")) else "是多少"
+    if q == "是多少":
+        # 各地累计设立专项资金超2000亿元 → 各地累计设立的专项资金是多少？
+        lo = a - len(before)
+        toks = [tk for tk in f.sentence.tokens if lo <= tk.start < a]
+        for i in range(len(toks) - 2, 0, -1):
+            if toks[i].pos == "v" and all(x.pos.startswith(("n", "vn")) for x in toks[i + 1:]):
+                cut = toks[i].start + len(toks[i].text) - lo
+                before = before[:cut] + "的" + before[cut:]
+                break
+    if unit in ("天", "小时", "分钟", "秒", "周") and not after and q == "多少":
+        q = "多少" + unit
+    if after and after[0] not in "，。":
+        if not _last_pos(f, a).startswith(("v", "p", "u")):
+            return None
+    return before, q + after + "？", t[a:b], answer_span
+
+
+def q_quantity(f: Fact, ctx: Context) -> list[Candidate]:
+    parts = _quantity_parts(f)
+    if parts is None:
+        return []
+    before, tail, answer, span = parts
+    stem = _time_prefix(f) + before + tail
+    out = []
+    sub = Fact(f.kind, f.sentence, f.paragraph, span, f.clause, unit=f.unit)
+    dis = number_distractors(sub, ctx.facts)
+    c = _mcq(ctx, f, "number", stem, answer, dis, span, 3.0)
+    if c:
+        out.append(c)
+    # the same fact stated for true/false, the amount kept or swapped for a distractor
+    if dis and tail != "多少？" and not tail.startswith("多少" + "？"):
+        true = rng(f.sentence.text, "tf").random() < 0.5
+        value = answer if true else dis[0]
+        t = f.sentence.text
+        statement = _time_prefix(f) + strip_lead(t[f.clause[0]:span[0]]) + value + t[span[1]:f.clause[1]].rstrip("。") + "。"
+        if parts[0] == "":
+            statement = value + "，是" + tail[:-len("是多少？")] + "。"
+        tf = _true_false(ctx, f, "number", statement, true, 1.6)
+        if tf:
+            out.append(tf)
+    return out
+
+
+# --------------------------------------------------------------------------- dates
+
+def q_date(f: Fact, ctx: Context) -> list[Candidate]:
+    t = f.sentence.text
+    a, b = f.span
+    ca, cb = f.clause
+    stem = ""
+    if (ca, cb) == (a, b) or strip_lead(t[ca:a]) == "" and b == cb:
+        # 2021年5月，我国启动…: ask when the next clause happened
+        nxt = [c for c in clauses(t) if c[0] >= cb]
+        if not nxt:
+            return []
+        na, nb = nxt[0]
+        event = strip_lead(t[na:nb])
+        if re.search(r"(强调|指出|表示|说|认为)$", event):
+            return []
+        if len(event) < 6 or re.search(r"\d", event) or not _has_noun(f, na, nb) or event.startswith(("这", "要", "将")):
+            return []
+        if not any(na <= tk.start < nb and tk.pos.startswith("v") for tk in f.sentence.tokens):
+            return []
+        stem = f"{event}是在什么时候？"
+    else:
+        before = strip_lead(t[ca:a]).rstrip("于在")
+        after = t[b:cb].rstrip("。")
+        if re.search(r"\d", before + after) or len(before) < 2 or not _has_noun(f, ca, a):
+            return []
+        if re.match(r"(发布|公布)的(数据|报告|统计)", after):
+            stem = f"{before}是什么时候{after[:2]}这些{after[3:5]}的？"
+        elif after and not re.search(r"时|指出|表示|强调|说|认为", after) and len(after) >= 4:
+            stem = f"{before}是什么时候{after}的？"
+        else:
+            return []
+    dis = date_distractors(f, ctx.facts)
+    c = _mcq(ctx, f, "date", stem, f.answer, dis, f.span, 2.8)
+    return [c] if c else []
+
+
+# --------------------------------------------------------------------------- quotes and people
+
+def q_quote(f: Fact, ctx: Context) -> list[Candidate]:
+    said = _short(f.measure)
+    if not said or f.speaker in said:
+        return []
+    t = f.sentence.text
+    direct = "“" in t[f.span[1]:] or t.startswith("“")
+    verb = f.verb if f.verb not in ("称",) else "说"
+    if direct:
+        stem = f"“{said.rstrip('……')}”" if not said.endswith("……") else f"“{said}”"
+        stem = f"文中{stem}这句话是谁{verb if verb in ('说', '强调', '指出') else '说'}的？"
+    else:
+        stem = f"根据文章，谁{verb}{'，' if verb in ('表示', '指出', '强调', '认为', '介绍') else ''}{said}"
+        stem = stem.rstrip("……").rstrip("，") + "？"
+    same = [x.speaker for x in ctx.facts if x.kind == "quote" and _short(x.measure) == said]
+    dis = name_distractors(f.speaker, ctx.people, same, 3, t)
+    c = _mcq(ctx, f, "speaker", stem, f.speaker, dis, f.span, 3.0)
+    if c:
+        return [c]
+    c = _short_answer(ctx, f, "speaker", stem, 1.8)
+    return [c] if c else []
+
+
+def q_person(f: Fact, ctx: Context) -> list[Candidate]:
+    t = f.sentence.text
+    title_span = (f.clause[0], f.span[0])
+    if len(f.measure) < 4 or len(f.measure) > 24 or "的" in f.measure:
+        return []
+    stem = f"文中的{f.speaker}担任什么职务？"
+    others = [x.measure for x in ctx.facts if x.kind == "person" and x.speaker != f.speaker
+              and 4 <= len(x.measure) <= 24 and "的" not in x.measure]
+    dis = name_distractors(f.measure, others, (), 3, t)
+    c = _mcq(ctx, f, "person", stem, f.measure, dis, title_span, 2.2)
+    if c:
+        return [c]
+    c = _short_answer(ctx, f, "person", stem, 1.5, title_span)
+    return [c] if c else []
+
+
+def q_org(f: Fact, ctx: Context) -> list[Candidate]:
+    if not f.verb:  # 工业和信息化部、市场监管总局11日对…进行约谈提醒
+        n = len(f.items)
+        who = "哪个机构" if n == 1 else f"哪{'两' if n == 2 else str(n)}个部门" if all(
+            x.endswith(("部", "局", "总局", "委", "署", "总署")) for x in f.items) else f"哪{'两' if n == 2 else n}个机构"
+        stem = f"根据文章，{who}{f.measure}？"
+        if n == 1:
+            dis = name_distractors(f.org, ctx.orgs, (), 3, f.sentence.text)
+            c = _mcq(ctx, f, "organization", stem, f.org, dis, f.span, 2.6)
+            if c:
+                return [c]
+        c = _short_answer(ctx, f, "organization", stem, 2.0)
+        return [c] if c else []
+    said = _short(f.measure, 26)
+    if not said or len(said) < 8:
+        return []
+    verb = f.verb
+    if "数据" in verb or "统计" in verb or "报告" in verb:
+        stem = f"根据文章，哪个机构的{'数据' if '数据' in verb else '统计' if '统计' in verb else '报告'}显示，{said}"
+    else:
+        stem = f"根据文章，哪个机构{verb}，{said}"
+    stem = stem.rstrip("……").rstrip("，；") + "？"
+    dis = name_distractors(f.org, ctx.orgs, (), 3, f.sentence.text)
+    c = _mcq(ctx, f, "organization", stem, f.org, dis, f.span, 2.6)
+    if c:
+        return [c]
+    c = _short_answer(ctx, f, "organization", stem, 1.6)
+    return [c] if c else []
+
+
+# --------------------------------------------------------------------------- definitions, lists, causes
+
+def q_definition(f: Fact, ctx: Context) -> list[Candidate]:
+    if f.verb == "被称为" or f.verb == "被誉为":
+        t = f.sentence.text
+        b0 = t.find(f.verb, f.span[1]) + len(f.verb)
+        span = (b0, b0 + len(f.measure))
+        c = _short_answer(ctx, f, "definition", f"根据文章，{f.head}{f.verb}什么？", 2.0, span)
+        return [c] if c else []
+    stem = f"根据文章，什么是{f.measure}？"
+    out = []
+    c = _short_answer(ctx, f, "definition", stem, 2.0)
+    if c:
+        out.append(c)
+    others = [x for x in ctx.facts if x.kind == "definition" and x.head != f.head and x.measure != f.measure]
+    if others:
+        true = rng(f.sentence.text, "tfdef").random() < 0.5
+        o = others[0]
+        statement = f"根据文章，{f.head}是{f.measure}。" if true else f"根据文章，{f.head}是{o.measure}。"
+        if not true and (f"{f.head}是{o.measure}" in ctx.article.body):
+            return out
+        tf = _true_false(ctx, f, "definition", statement, true, 1.4)
+        if tf:
+            out.append(tf)
+    return out
+
+
+def q_list(f: Fact, ctx: Context) -> list[Candidate]:
+    if not f.head or len(f.items) < 3:
+        return []
+    body = ctx.article.body
+    r = rng(f.sentence.text, "list")
+    shown = list(f.items)
+    r.shuffle(shown)
+    shown = shown[:3]
+    # an outsider of the same kind: an item of another list in the article, else a key noun
+    pool = [it for x in ctx.facts if x.kind == "list" and x is not f for it in x.items]
+    pool += [tk.text for _, s in [(0, s) for s in ctx.article.sentences] for tk in s.tokens
+             if tk.pos in ("n", "nz", "vn") and 2 <= len(tk.text) <= 6]
+    bad = set(f.items)
+    cands = [w for w in dict.fromkeys(pool)
+             if w not in bad and not any(w in it or it in w for it in f.items) and w not in f.sentence.text
+             and w != f.head and w not in f.head]
+    if not cands:
+        return []
+    outsider = cands[0] if pool and cands[0] in pool[:len(pool)] else cands[0]
+    del body
+    stem = f"根据第{f.paragraph}段，下列哪一项不是文中列举的{f.head}？"
+    qid = _qid(ctx, "list", f.sentence.text, outsider)
+    opts, idx = shuffle_options(outsider, shown, qid)
+    if not stem_ok(stem, outsider, f.sentence.text):
+        return []
+    q = Question(qid, "mcq", "list", stem, opts, outsider, idx, f.sentence.text, f.paragraph, None)
+    return [Candidate(q, 2.4, f.sentence.text)]
+
+
+def q_cause(f: Fact, ctx: Context) -> list[Candidate]:
+    subj = f.measure.rstrip("，。")
+    if re.search(r"[“”]", subj) and not _balanced(subj):
+        return []
+    if f.verb in ("得益于", "由于", "因为"):
+        stem = f"根据文章，{subj}的原因是什么？"
+    elif f.verb in ("旨在", "为了"):
+        stem = f"根据文章，{subj}的目的是什么？"
+    else:
+        stem = f"根据文章，{subj}有助于什么？"
+    c = _short_answer(ctx, f, "cause", stem, 2.2)
+    return [c] if c else []
+
+
+def q_heading(f: Fact, ctx: Context) -> list[Candidate]:
+    heads = [x.items[0] for x in ctx.facts if x.kind == "heading"]
+    if len(heads) < 4:
+        return []
+    own = f.items[0]
+    dis = [h for h in heads if h != own]
+    rng(own, "heads").shuffle(dis)
+    stem = f"下列哪个小标题最能概括第{f.paragraph}段的内容？"
+    qid = _qid(ctx, "main_idea", f.sentence.text, own)
+    opts, idx = shuffle_options(own, dis[:3], qid)
+    q = Question(qid, "mcq", "main_idea", stem, opts, own, idx, f.sentence.text, f.paragraph, None)
+    return [Candidate(q, 2.5, f.sentence.text)]
+
+
+def q_true_statement(ctx: Context) -> list[Candidate]:
+    """根据文章，下列说法正确的是？ one quantity clause as stated, three with a swapped amount."""
+    stated: list[tuple[Fact, str, str]] = []
+    for f in ctx.facts:
+        if f.kind != "quantity":
+            continue
+        parts = _quantity_parts(f)
+        if parts is None or parts[0] == "":
+            continue
+        dis = number_distractors(f, ctx.facts, 1)
+        if not dis:
+            continue
+        t = f.sentence.text
+        pre = _time_prefix(f) + strip_lead(t[f.clause[0]:f.span[0]])
+        post = t[f.span[1]:f.clause[1]].rstrip("。")
+        true_s = pre + f.answer + post
+        false_s = pre + dis[0] + post
+        if len(true_s) > 40 or false_s in ctx.article.body:
+            continue
+        stated.append((f, true_s, false_s))
+    out = []
+    used: set[int] = set()
+    for i in range(0, len(stated) - 3, 4):
+        group = stated[i:i + 4]
+        f, true_s, _ = group[0]
+        wrong = [g[2] for g in group[1:]]
+        if len({true_s, *wrong}) < 4 or i in used:
+            continue
+        qid = _qid(ctx, "detail", f.sentence.text, true_s)
+        opts, idx = shuffle_options(true_s, wrong, qid)
+        q = Question(qid, "mcq", "detail", "根据文章，下列说法正确的是？", opts, true_s, idx, f.sentence.text,
+                     f.paragraph, None)
+        # the right option must stand in the evidence as stated (time prefix aside)
+        out.append(Candidate(q, 2.0, f.sentence.text))
+    return out
+
+
+TEMPLATES: dict[str, tuple[Callable[[Fact, Context], list[Candidate]], ...]] = {
+    "quantity": (q_quantity,),
+    "date": (q_date,),
+    "quote": (q_quote,),
+    "person": (q_person,),
+    "org": (q_org,),
+    "definition": (q_definition,),
+    "list": (q_list,),
+    "cause": (q_cause,),
+    "heading": (q_heading,),
+}
+
+
+# --------------------------------------------------------------------------- ranking
+
+def budget(article: Article) -> tuple[int, int, int]:
+    """How many MCQs, true/false and short-answer items an article of this length deserves."""
+    n = len(article.body)
+    mcq = max(2, min(15, round(n / 220)))
+    tf = max(1, min(5, n // 600))
+    short = max(1, min(5, n // 600))
+    return mcq, tf, short
+
+
+def make_questions(article: Article, article_id: str, facts: tuple[Fact, ...] | None = None,
+                   limit: int = 0) -> tuple[Question, ...]:
+    """Ranked, de-duplicated questions for the article, cut to a budget that grows with its length."""
+    facts = extract_facts(article) if facts is None else facts
+    ctx = Context(article, article_id, facts, tuple(person_names(article)), tuple(org_names(article)))
+    cands: list[Candidate] = []
+    for f in facts:
+        for tpl in TEMPLATES.get(f.kind, ()):
+            cands.extend(c for c in tpl(f, ctx) if c is not None)
+    cands.extend(q_true_statement(ctx))
+    n_mcq, n_tf, n_short = budget(article)
+    if limit:
+        n_mcq = min(n_mcq, limit)
+    want = {"mcq": n_mcq, "true_false": n_tf, "short_answer": n_short}
+    # rank: template score, earlier paragraphs a little first; then spread over sentences and stems
+    cands.sort(key=lambda c: (-c.score, c.question.paragraph or 0, c.question.id))
+    chosen: list[Candidate] = []
+    per_sentence: dict[str, int] = {}
+    per_skill: dict[tuple[str, str], int] = {}
+    stems: set[str] = set()
+    answers: set[tuple[object, object]] = set()
+    pool = list(cands)
+    while pool:
+        # greedy with diminishing returns per skill, so a quiz is not ten "how much" questions
+        best = max(pool, key=lambda c: (c.score - 0.4 * per_skill.get((c.question.type, c.question.skill), 0),
+                                        -(c.question.paragraph or 0), c.question.id))
+        pool.remove(best)
+        c, q = best, best.question
+        if want.get(q.type, 0) <= 0 or q.stem in stems and q.skill != "detail" and q.skill != "main_idea":
+            continue
+        key = (q.evidence, q.answer_span) if q.answer_span else (q.type, q.answer)
+        if per_sentence.get(c.sentence, 0) >= 2 or key in answers:
+            continue
+        per_skill[(q.type, q.skill)] = per_skill.get((q.type, q.skill), 0) + 1
+        chosen.append(c)
+        want[q.type] -= 1
+        per_sentence[c.sentence] = per_sentence.get(c.sentence, 0) + 1
+        stems.add(q.stem)
+        answers.add(key)
+    order = {"mcq": 0, "true_false": 1, "short_answer": 2}
+    chosen.sort(key=lambda c: (order[c.question.type], c.question.paragraph or 0))
+    return tuple(c.question for c in chosen)
