@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from ..model import Article, Sentence, Token, VocabItem
 
@@ -36,6 +37,10 @@ _SURNAMES = frozenset(
     "盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷"
     "晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝")
 _COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "夏侯")
+_PLACE_SENSE = re.compile(r"\b(city|province|county|prefecture|district|town|village|river|mountain|region|island|"
+                          r"capital of|municipality)\b", re.I)
+_PERSON_SENSE = re.compile(r"\(\d{3,4}-|\b(politician|writer|poet|emperor|general|scientist|economist|president|"
+                           r"founder|entrepreneur|actor|singer)\b", re.I)
 _TIME_WORDS = ("今年", "去年", "明年", "近年", "当年", "本月", "上月", "目前", "当前", "此前", "日前", "近日", "今后")
 
 TITLE_BOOST = 3.0  # a word in the headline or a subheading counts this many times more
@@ -111,10 +116,15 @@ def _kind(key: str, pos: str, reporter: str | None) -> str | None:
     if pos in _PERSON_POS:
         if common and ents:
             return "vocab"
-        if pos == "nr":  # Chinese names: a surname and one or two characters
-            ok = (key[:2] in _COMPOUND_SURNAMES and len(key) in (3, 4)) or (key[0] in _SURNAMES and len(key) in (2, 3))
-            return "person" if ok else None
-        return "person" if ents or len(key) <= 4 else None
+        if ents:  # CEDICT knows it: a place (张家口), a company or brand (华为), or a famous person
+            senses = " ".join(s for e in ents for s in e.senses)
+            if _PLACE_SENSE.search(senses):
+                return "place"
+            return "person" if _PERSON_SENSE.search(senses) else "vocab"
+        # Chinese names: a surname and one or two characters; anything else jieba guessed is too unsure to show
+        ok = (key[:2] in _COMPOUND_SURNAMES and len(key) in (3, 4)) or (key[0] in _SURNAMES and len(key) in (2, 3))
+        ok = ok and key[-1] not in "区市县省镇村路局部委会司厂"  # 高新区 is a place, not Mr Gao
+        return "person" if ok else None
     if pos in _PLACE_POS:
         if any(e.pinyin[:1].islower() for e in ents):
             return "vocab"
@@ -125,9 +135,23 @@ def _kind(key: str, pos: str, reporter: str | None) -> str | None:
         return None  # jieba's HMM made it up: usually a fragment across two words
     if key.startswith(_TIME_WORDS):
         return None  # 今年以来, 目前为止: time phrases, not vocabulary
+    if not ents and not _lexical(key, pos):
+        return None
+
     if ents and not common and pos.startswith("n") and pos not in ("nt", "nz", "n", "nrfg"):
         return "place" if pos.startswith("ns") else None
     return "vocab"
+
+
+def _lexical(key: str, pos: str) -> bool:
+    """Whether a word CC-CEDICT lacks is a term (数据要素) rather than a phrase jieba listed (不断扩大) or PDF
+    debris (理理)."""
+    from ..segment import tokens
+
+    if pos == "i" or any(key[i] == key[i + 1] for i in range(len(key) - 1)) and len(set(key)) < len(key) / 1.5:
+        return False
+    first = tokens(key[:2]) if len(key) > 2 else ()
+    return not (first and len(first) == 1 and first[0].pos.startswith("d"))
 
 
 def _segment_line(text: str, script: str) -> tuple[Token, ...]:
@@ -226,7 +250,7 @@ stock share shares economy economic technology technical data company enterprise
 growth capital fund credit loan currency digital computing computer chip vehicle car product production
 policy tax insurance asset securities profit revenue consumer consumption manufacturing science innovation
 business commercial money payment cost rate interest government network internet energy electric power
-supply demand sale sales customs listing listed amount sum world global stock share model""".split())
+supply demand sale sales customs listing listed world global stock share model""".split())
 
 
 def _words(text: str) -> list[str]:
@@ -264,8 +288,8 @@ def choose_sense(senses: Sequence[str], pos: str, context: Counter[str]) -> int:
     for i, s in enumerate(senses):
         ws = set(_words(s))
         # the best single clue counts, not the sum: long senses would otherwise win by sheer length
-        domain = max((math.log1p(min(context[w], 1)) + 0.8 * (w in _DOMAIN_STEMS) for w in ws), default=0.0)
-        score = domain + 0.5 * _pos_fit(s, pos) - 0.4 * i - 2.0 * _weak(s)
+        domain = max((0.35 * (context[w] > 0) + 0.8 * (w in _DOMAIN_STEMS) for w in ws), default=0.0)
+        score = domain + 0.5 * _pos_fit(s, pos) - 0.4 * math.sqrt(i) - 2.0 * _weak(s)
         if score > best_score:
             best, best_score = i, score
     return best
@@ -333,8 +357,13 @@ def gloss(key: str, pos: str, context: Counter[str], reading: str, max_senses: i
         return shown, f"short for {full}: {g}", True
     if senses:
         i = choose_sense(senses, pos, context)
-        order = [senses[i]] + [s for k, s in enumerate(senses) if k != i]
-        return shown, "; ".join(_short(s) for s in order[:max_senses]), False
+        order = [_short(senses[i])] + [_short(s) for k, s in enumerate(senses) if k != i]
+        kept = order[:1]
+        for s in order[1:max_senses]:
+            if len("; ".join(kept + [s])) > 70:
+                break
+            kept.append(s)
+        return shown, "; ".join(kept), False
     from ..lexicon import pinyin
 
     pieces = []
@@ -345,7 +374,7 @@ def gloss(key: str, pos: str, context: Counter[str], reading: str, max_senses: i
             # a single character's first sense is its core meaning; context misleads more than it helps
             head_pos = pos if k == len(parts) - 1 else "x"  # the last part is the head of a Chinese compound
             j = choose_sense(ps, head_pos, context - _context([(part, 1)]))
-            pieces.append(f"{part} {_short(ps[j], 30)}")
+            pieces.append(f"{part} {_short(ps[j], 30).split("; ")[0]}")
         else:
             pieces.append(part)
     return shown, " + ".join(pieces), True
@@ -465,3 +494,45 @@ def extract_names(article: Article) -> tuple[str, ...]:
     """Names of people, then of places: shown to the learner apart from the vocabulary."""
     g = name_groups(article)
     return g["people"] + g["places"]
+
+
+# --------------------------------------------------------------------------- options from the command line
+
+
+def parse_level(text: str | int | None) -> int:
+    """`hsk4`, `HSK 4` or `4` → 4; 0 or empty keeps every word. Levels above 6 are `7` (the 7-9 band)."""
+    from ..errors import InputError
+
+    if text is None or text == "":
+        return 0
+    if isinstance(text, int):
+        value = text
+    else:
+        m = re.fullmatch(r"\s*(?:hsk)?\s*(\d)(?:-9)?\s*", text, re.I)
+        if not m:
+            raise InputError(f"--level {text!r}: not an HSK level; write hsk1 … hsk6 or hsk7 (the 7-9 band)")
+        value = int(m.group(1))
+    if not 0 <= value <= 9:
+        raise InputError(f"--level {text!r}: HSK levels run from 1 to 9; write hsk1 … hsk6 or hsk7")
+    return min(value, 7)
+
+
+def read_known(path: str | Path) -> frozenset[str]:
+    """Words the learner knows: one a line, `#` starts a comment; traditional words count in simplified too."""
+    from ..errors import InputError
+    from ..ingest import read_file
+
+    p = Path(path)
+    if not p.is_file():
+        raise InputError(f"{p}: known-words file not found; give a text file with one word a line")
+    try:
+        text = read_file(p).text
+    except InputError:
+        text = p.read_text(encoding="utf-8", errors="replace")
+    words: set[str] = set()
+    for line in text.splitlines():
+        w = line.split("#", 1)[0].strip()
+        if w:
+            words.add(w)
+            words.add(_simp(w, "traditional"))
+    return frozenset(words)
