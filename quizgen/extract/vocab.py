@@ -374,7 +374,7 @@ def gloss(key: str, pos: str, context: Counter[str], reading: str, max_senses: i
             # a single character's first sense is its core meaning; context misleads more than it helps
             head_pos = pos if k == len(parts) - 1 else "x"  # the last part is the head of a Chinese compound
             j = choose_sense(ps, head_pos, context - _context([(part, 1)]))
-            pieces.append(f"{part} {_short(ps[j], 30).split("; ")[0]}")
+            pieces.append(f"{part} {_short(ps[j], 30).split('; ')[0]}")
         else:
             pieces.append(part)
     return shown, " + ".join(pieces), True
