@@ -108,6 +108,29 @@ def make(path: Annotated[str, typer.Argument(help="A .txt/.md file, a folder of 
             typer.echo(f"wrote {p}", err=True)
 
 
+@app.command()
+def quiz(path: PathArg,
+         answers: Annotated[bool, typer.Option("--answers/--no-answers",
+                                               help="Show the answer and its evidence under each item.")] = True,
+         json_: Annotated[bool, typer.Option("--json", help="Print the JSON quiz instead of text.")] = False,
+         ) -> None:
+    """Print each article's questions and cloze in the terminal, for a quick look before making a deck."""
+    import json
+
+    from .pipeline import iter_documents
+    from .quiz import build_quiz
+    from .render.jsonout import quiz_dict
+    from .render.terminal import quiz_text
+
+    try:
+        for doc in iter_documents(path, on_error=_warn):
+            for i, art in enumerate(doc.articles):
+                q = build_quiz(art, i, _stem(doc.origin))
+                typer.echo(json.dumps(quiz_dict(q), ensure_ascii=False, indent=1) if json_ else quiz_text(q, answers))
+    except QuizgenError as exc:
+        _fail(exc)
+
+
 def main() -> None:  # pragma: no cover
     try:
         app()

@@ -107,6 +107,7 @@ class Cloze:
     hint: str  # pinyin or English, never the word
     sentence: str
     paragraph: int | None = None
+    bank: tuple[str, ...] = ()  # word bank: the answer and key words of the same part of speech
 
 
 @dataclass(frozen=True)

@@ -5,10 +5,10 @@ Stages plug in here; each is looked up lazily so that `quizgen --help` imports n
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .ident import article_id, display_title, slug
-from .model import Article, Cloze, Quiz
+from .model import Article, Cloze, Question, Quiz
 
 
 @dataclass(frozen=True)
@@ -37,13 +37,26 @@ def _simple_cloze(article: Article, limit: int = 8) -> tuple[Cloze, ...]:
     return tuple(out)
 
 
+def _questions(article: Article, options: Options) -> tuple[Question, ...]:
+    from .generate.questions import make_questions
+
+    return make_questions(article, article_id(article), limit=options.max_questions)
+
+
+def _cloze(article: Article, options: Options, vocab: tuple = (), names: tuple = ()) -> tuple[Cloze, ...]:
+    """Cloze over key sentences; the quiz's vocabulary, when there is one, gives the key words."""
+    from .generate.cloze import make_cloze
+
+    return make_cloze(article, article_id(article), vocab, names, options.max_cloze)
+
+
 def build_quiz(article: Article, index: int = 0, stem: str | None = None, options: Options | None = None) -> Quiz:
     """Vocabulary, questions and cloze for one article."""
     options = options or Options()
     from .extract.level import estimate_level, level_profile
     from .extract.vocab import extract_names, extract_vocab
 
-    return Quiz(
+    quiz = Quiz(
         article=article,
         article_id=article_id(article),
         slug=slug(article, index, stem),
@@ -52,5 +65,8 @@ def build_quiz(article: Article, index: int = 0, stem: str | None = None, option
         level_profile=tuple(level_profile(article).items()),
         vocab=extract_vocab(article, options),
         names=extract_names(article),
-        cloze=_simple_cloze(article),
+        questions=_questions(article, options),
     )
+    # cloze last: it blanks the quiz's own key words when the vocabulary stage has found them
+    return replace(quiz, cloze=_cloze(article, options, quiz.vocab, quiz.names))
+
