@@ -131,6 +131,65 @@ def quiz(path: PathArg,
         _fail(exc)
 
 
+@app.command()
+def vocab(path: PathArg,
+          level: Annotated[Optional[str], typer.Option("--level", help="Leave out words at or below this HSK level: hsk4 (or 4).")] = None,
+          known: Annotated[Optional[Path], typer.Option("--known", help="Leave out the words in this file: one a line, # comments.")] = None,
+          json_: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+          userdict: Annotated[Optional[Path], typer.Option("--userdict", help="Extra jieba dictionary (word [freq] [pos] a line) to fix a bad split.")] = None,
+          top: Annotated[int, typer.Option("--top", min=1, help="How many words per article.")] = 30,
+          ) -> None:
+    """Key vocabulary of each article: word, pinyin, part of speech, gloss, HSK level, count."""
+    import json
+
+    from .extract.vocab import name_groups, parse_level, read_known
+    from .pipeline import iter_documents
+    from .quiz import Options, build_vocab_quiz
+    from .render.vocab import print_tables, vocab_dict, vocab_json
+
+    try:
+        if userdict is not None:
+            from .segment import add_user_dict
+
+            add_user_dict(userdict)
+        options = Options(level=parse_level(level), known=read_known(known) if known else frozenset(), max_vocab=top)
+        found = []
+        for doc in iter_documents(path, on_error=_warn):
+            stem = _stem(doc.origin)
+            for i, a in enumerate(doc.articles):
+                found.append((build_vocab_quiz(a, i, stem, options), name_groups(a)))
+    except QuizgenError as exc:
+        _fail(exc)
+    if json_:
+        items = [vocab_dict(q, g["people"], g["places"]) for q, g in found]
+        typer.echo(json.dumps(vocab_json(items), ensure_ascii=False, indent=1))
+    else:
+        print_tables(found)
+
+
+@app.command()
+def quiz(path: PathArg,
+         answers: Annotated[bool, typer.Option("--answers/--no-answers",
+                                               help="Show the answer and its evidence under each item.")] = True,
+         json_: Annotated[bool, typer.Option("--json", help="Print the JSON quiz instead of text.")] = False,
+         ) -> None:
+    """Print each article's questions and cloze in the terminal, for a quick look before making a deck."""
+    import json
+
+    from .pipeline import iter_documents
+    from .quiz import build_quiz
+    from .render.jsonout import quiz_dict
+    from .render.terminal import quiz_text
+
+    try:
+        for doc in iter_documents(path, on_error=_warn):
+            for i, art in enumerate(doc.articles):
+                q = build_quiz(art, i, _stem(doc.origin))
+                typer.echo(json.dumps(quiz_dict(q), ensure_ascii=False, indent=1) if json_ else quiz_text(q, answers))
+    except QuizgenError as exc:
+        _fail(exc)
+
+
 def main() -> None:  # pragma: no cover
     try:
         app()

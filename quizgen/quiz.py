@@ -70,3 +70,15 @@ def build_quiz(article: Article, index: int = 0, stem: str | None = None, option
     # cloze last: it blanks the quiz's own key words when the vocabulary stage has found them
     return replace(quiz, cloze=_cloze(article, options, quiz.vocab, quiz.names))
 
+
+def build_vocab_quiz(article: Article, index: int = 0, stem: str | None = None,
+                     options: Options | None = None) -> Quiz:
+    """Only the vocabulary, names and level of an article (`quizgen vocab`): no questions or cloze to wait for."""
+    from .extract.level import estimate_level, level_profile
+    from .extract.vocab import extract_names, extract_vocab
+
+    options = options or Options()
+    return Quiz(article=article, article_id=article_id(article), slug=slug(article, index, stem),
+                title=display_title(article), level=estimate_level(article),
+                level_profile=tuple(level_profile(article).items()),
+                vocab=extract_vocab(article, options), names=extract_names(article))
