@@ -29,6 +29,7 @@ TEMPLATES = Path(__file__).with_name("templates")
 _CLOZE_RE = re.compile(r"\{\{c\d+::(.*?)(?:::[^}]*)?\}\}")
 _DATE_RE = re.compile(r"(?:\d{4}年)?\d{1,2}月\d{1,2}日")
 _HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]+")
+_TF_PREFIX = re.compile(r"^\s*(?:判断对错|判断正误|判断)\s*[：:]\s*")
 _MISSING = "〓"  # the typesetter's mark for a character the font lacks
 
 # jieba (ICTCLAS) tags → the short labels a learner's dictionary uses
@@ -214,14 +215,18 @@ def _question_ctx(q: Question, n: int, article: Article) -> dict[str, Any]:
     longest = max((len(o) for o in opts), default=0)
     layout = "four" if longest <= 7 and len(opts) == 4 else "two" if longest <= 16 and len(opts) % 2 == 0 else "one"
     para = evidence_paragraph(article, q.evidence, q.paragraph)
+    stem = q.stem
+    if q.type == "true_false":  # the section's instructions already say so
+        stem = _TF_PREFIX.sub("", stem) or stem
+    hint = para if para and f"第{para}段" not in stem else None  # "根据第3段，…" needs no "（见第3段）"
     if q.type == "mcq" and q.answer_index is not None and 0 <= q.answer_index < len(opts):
         key = f"{_letter(q.answer_index)}. {q.options[q.answer_index]}"
     elif q.type == "true_false":
         key = _tf_answer(q)
     else:
         key = q.answer
-    return {"n": n, "type": q.type, "stem": q.stem, "options": [(_letter(i), o) for i, o in enumerate(opts)],
-            "layout": layout, "paragraph": para, "key": key, "evidence": q.evidence,
+    return {"n": n, "type": q.type, "stem": stem, "options": [(_letter(i), o) for i, o in enumerate(opts)],
+            "layout": layout, "paragraph": para, "hint": hint, "key": key, "evidence": q.evidence,
             "evidence_html": _highlight(q.evidence, q.answer_span),
             "lines": 3 if len(q.answer) > 24 else 2}
 
