@@ -67,7 +67,8 @@ def make(path: Annotated[str, typer.Argument(help="A .txt/.md file, a folder of 
          no_vocab: Annotated[bool, typer.Option("--no-vocab", help="Leave out vocabulary cards.")] = False,
          pinyin_below: Annotated[bool, typer.Option("--pinyin-below", help="Anki cards: pinyin under the hanzi, not over.")] = False,
          tone_colours: Annotated[bool, typer.Option("--tone-colours", help="Anki cards: colour pinyin and hanzi by tone.")] = False,
-         level: Annotated[int, typer.Option("--level", min=0, max=6, help="The learner's HSK level (1-6): vocabulary and worksheet pinyin skip words at or below it (0: keep every word; worksheet pinyin then starts above HSK 4).")] = 0,
+         level: Annotated[Optional[str], typer.Option("--level", help="The learner's HSK level (hsk4 or 4): vocabulary and worksheet pinyin skip words at or below it (none: keep every word; worksheet pinyin then starts above HSK 4).")] = None,
+         known: Annotated[Optional[Path], typer.Option("--known", help="Leave out the words in this file (one a line, or an Anki export).")] = None,
          worksheet: Annotated[Optional[str], typer.Option(help="Printable worksheet with answer key: pdf or html.")] = None,
          paper: Annotated[str, typer.Option(help="Worksheet paper size: a4 or letter.")] = "a4",
          pinyin: Annotated[str, typer.Option(help="Worksheet pinyin over the passage: new (words above --level), all or none.")] = "new",
@@ -94,8 +95,11 @@ def make(path: Annotated[str, typer.Argument(help="A .txt/.md file, a folder of 
         typer.echo(f"quizgen: error: unknown format {bad[0]!r}; use anki, json, tsv or gift", err=True)
         raise typer.Exit(2)
     try:
+        from .extract.vocab import parse_level, read_known
+
+        options = Options(level=parse_level(level), known=read_known(known) if known else frozenset())
         written = run_make(MakeRequest(path=path, out=out, formats=tuple(dict.fromkeys(formats)),
-                                       deck_name=deck_name, options=Options(level=level),
+                                       deck_name=deck_name, options=options,
                                        selection=Selection(not no_questions, not no_cloze, not no_vocab,
                                                            max_cards, reverse),
                                        pinyin_below=pinyin_below, tone_colours=tone_colours,
