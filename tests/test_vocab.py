@@ -1,0 +1,236 @@
+"""Vocabulary: which words, their pinyin, the gloss sense the article uses, HSK level, names apart."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from quizgen.cli import app
+from quizgen.extract.level import estimate_level, level_profile
+from quizgen.extract.vocab import choose_sense, extract_names, extract_vocab, parse_level, read_known
+from quizgen.pipeline import parse, segment_text
+from quizgen.quiz import Options, build_quiz
+
+# A practice-like export story, written for this test (no article copied).
+EXPORT_STORY = """汽车出口再创新高
+
+据海关总署统计，今年前7个月，我国汽车出口253万辆，同比增长67.9%。
+其中，新能源汽车出口增速超过了传统燃油车，进出口贸易保持稳定。
+商务部新闻发言人王文涛表示，我国将继续扩大对东盟和欧盟的出口，稳住外贸基本盘。
+在上海和深圳，外贸企业积极开拓海外市场，汽车进口也有所增加。
+"""
+
+CHIP_STORY = """芯片短缺冲击汽车产业链
+
+受全球芯片短缺影响，多家车企被迫减产。业内人士认为，集成电路是产业链的关键环节。
+工信部表示，将加快突破核心技术，支持企业加大研发投入，提升芯片产能。
+2021年3月，多家芯片企业宣布扩大产能，半导体行业迎来新一轮投资热潮。
+"""
+
+
+def _article(text: str):  # noqa: ANN202
+    return parse(text, "<test>").articles[0]
+
+
+def _words(text: str, **opts) -> list[str]:  # noqa: ANN003
+    return [v.word for v in extract_vocab(_article(text), Options(**opts))]
+
+
+# --- golden tokens: real sentences, glossed -------------------------------------------------------
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # brief_02 (CCTV, 2023-08-10): "From January to July, car exports were 2.533 million, up 67.9% year on year."
+    # 数据 data / 显示 show / 月份 month / 汽车出口 car exports (one entry in the domain dictionary) / 万辆 ten
+    # thousand vehicles / 同比 year on year / 增长 grow / 创 set / 历史 history / 新高 new high
+    ("数据显示，1—7月份，汽车出口253.3万辆，同比增长67.9%，创历史新高。",
+     ["数据", "显示", "，", "1", "—", "7", "月份", "，", "汽车出口", "253.3", "万辆", "，", "同比", "增长",
+      "67.9", "%", "，", "创", "历史", "新高", "。"]),
+    # trad_01 (Hong Kong): "Long-term international funds have taken a clearly larger part in Hong Kong this year."
+    # read through a simplified copy, shown in traditional characters: 香港 Hong Kong / 今年以來 since the start
+    # of this year / 國際 international / 長線 long-term / 資金 funds / 參與度 degree of participation / 顯增 rise clearly
+    ("香港今年以來國際長線資金參與度顯增。",
+     ["香港", "今年以來", "國際", "長線", "資金", "參與度", "顯增", "。"]),
+])
+def test_golden_tokens(sentence: str, expected: list[str]) -> None:
+    script = "traditional" if "國" in sentence else "simplified"
+    assert [t.text for t in segment_text(sentence, script)] == expected
+
+
+def test_traditional_tokens_keep_their_script_and_offsets() -> None:
+    text = "人民幣匯率由中國人民銀行公布。"  # "The renminbi exchange rate is published by the People's Bank of China."
+    toks = segment_text(text, "traditional")
+    assert "".join(t.text for t in toks) == text
+    assert all(text[t.start:t.start + len(t.text)] == t.text for t in toks)
+    assert "匯率" in [t.text for t in toks]  # huìlǜ, exchange rate: a word, not 匯 + 率
+
+
+# --- which words --------------------------------------------------------------------------------
+
+
+def test_no_fragments_numbers_dates_or_names_in_vocab() -> None:
+    words = _words(EXPORT_STORY) + _words(CHIP_STORY)
+    assert words
+    for w in words:
+        assert len(w) >= 2, w  # no single-character fragments (模, 世, 主)
+        assert not any(c.isdigit() for c in w), w  # no numbers
+        assert not any(c in "年月日，。、%" for c in w) or w in ("年月",), w  # no dates, no punctuation
+    assert "王文涛" not in words  # a person: in names, not vocabulary
+    assert "上海" not in words and "深圳" not in words  # places too
+
+
+def test_key_terms_kept_whole_and_ranked() -> None:
+    words = _words(EXPORT_STORY)
+    assert "出口" in words[:5]  # the story's subject
+    assert "同比" in words and "外贸企业" in words
+    chip = _words(CHIP_STORY)
+    assert chip[0] == "芯片"
+    assert "产业链" in chip and "集成电路" in chip
+
+
+def test_names_kept_apart() -> None:
+    names = extract_names(_article(EXPORT_STORY))
+    assert names[0] == "王文涛"  # people first
+    assert "上海" in names and "深圳" in names
+    assert "出口" not in names
+
+
+def test_byline_name_is_not_vocabulary() -> None:
+    text = "外贸平稳开局\n\n本报讯（记者吴琼）今年前两个月，我国外贸进出口平稳增长，出口增长明显。\n"
+    a = _article(text)
+    words = [v.word for v in extract_vocab(a)]
+    assert "吴琼" not in words and "吴琼" not in extract_names(a) and "记者" not in words
+
+
+def test_abbreviation_defined_in_text_kept_whole() -> None:
+    text = ("交易所模式\n\n武汉知识产权交易所（以下简称“知交所”）探索了新的模式。知交所发行的产品受到欢迎。"
+            "知交所还将继续探索。\n")
+    vocab = {v.word: v for v in extract_vocab(_article(text))}
+    assert "知交所" in vocab and "知交" not in vocab  # not "intimate friend" + 所
+    assert vocab["知交所"].gloss.startswith("short for 武汉知识产权交易所")
+
+
+# --- pinyin, gloss, HSK --------------------------------------------------------------------------
+
+
+def test_entry_fields() -> None:
+    vocab = {v.word: v for v in extract_vocab(_article(EXPORT_STORY))}
+    out = vocab["出口"]
+    assert out.pinyin == "chūkǒu" and out.hsk == "2" and out.count >= 2
+    assert out.sentence in EXPORT_STORY and "出口" in out.sentence
+    assert vocab["同比"].pinyin == "tóngbǐ" and vocab["同比"].hsk == "beyond"
+    assert vocab["外贸企业"].from_parts and "foreign trade" in vocab["外贸企业"].gloss
+    assert vocab["进出口"].hsk == "7-9"
+
+
+def test_export_sense_in_an_export_story() -> None:
+    vocab = {v.word: v for v in extract_vocab(_article(EXPORT_STORY))}
+    assert vocab["出口"].gloss.startswith("to export")  # CC-CEDICT lists "an exit" first
+
+
+def test_choose_sense_by_context_and_pos() -> None:
+    from collections import Counter
+
+    senses = ("an exit", "to speak", "to export", "(of a ship) to leave port")
+    assert choose_sense(senses, "n", Counter()) == 0  # no context: the dictionary's first sense
+    assert senses[choose_sense(senses, "vn", Counter({"import": 1, "trade": 1}))] == "to export"
+    depth = ("depth", "(of a speech etc) profundity", "advanced stage of development")
+    assert choose_sense(depth, "n", Counter({"development": 1})) == 0  # one loose clue does not win
+
+
+def test_traditional_article_shown_in_its_own_script() -> None:
+    text = "人民幣匯率\n\n人民幣匯率由中國人民銀行公布。人民幣匯率實行有管理的浮動匯率制度。\n"
+    vocab = {v.word: v for v in extract_vocab(_article(text))}
+    assert "匯率" in vocab and "汇率" not in vocab
+    assert vocab["匯率"].pinyin == "huìlǜ" and vocab["匯率"].hsk == "4"
+    assert vocab["匯率"].gloss.startswith("exchange rate")
+    assert "匯率" in vocab["匯率"].sentence
+
+
+# --- --level, --known ----------------------------------------------------------------------------
+
+
+def test_level_and_known_filter() -> None:
+    a = _article(EXPORT_STORY)
+    every = extract_vocab(a, Options(max_vocab=100))
+    above4 = extract_vocab(a, Options(level=4, max_vocab=100))
+    assert {v.hsk for v in above4} <= {"5", "6", "7-9", "beyond"}
+    assert {v.word for v in every if v.hsk in ("5", "6", "7-9", "beyond")} == {v.word for v in above4}
+    assert "出口" in {v.word for v in every} and "出口" not in {v.word for v in above4}
+    known = extract_vocab(a, Options(known=frozenset({"同比", "外贸企业"}), max_vocab=100))
+    assert {"同比", "外贸企业"}.isdisjoint(v.word for v in known)
+    assert len(extract_vocab(a, Options(max_vocab=3))) == 3
+
+
+def test_parse_level_and_read_known(tmp_path: Path) -> None:
+    assert parse_level("hsk4") == 4 and parse_level("HSK 5") == 5 and parse_level("4") == 4
+    assert parse_level("7-9") == 7 and parse_level(None) == 0
+    from quizgen.errors import QuizgenError
+
+    with pytest.raises(QuizgenError):
+        parse_level("advanced")
+    f = tmp_path / "known.txt"
+    f.write_text("# words I know\n出口\n  同比  # learnt last week\n\n匯率\n", encoding="utf-8")
+    assert read_known(f) >= {"出口", "同比", "匯率", "汇率"}
+    assert not any(w.startswith("#") for w in read_known(f))
+
+
+# --- level estimate -------------------------------------------------------------------------------
+
+
+def test_article_level() -> None:
+    a = _article(EXPORT_STORY)
+    prof = level_profile(a)
+    assert set(prof) == {"1", "2", "3", "4", "5", "6", "7-9", "beyond"}
+    assert abs(sum(prof.values()) - 1) < 1e-9
+    assert estimate_level(a) in ("4", "5", "6", "7-9")
+    easy = _article("我的朋友\n\n我有一个好朋友。他很高兴。我们喜欢一起吃饭。\n")
+    assert estimate_level(easy) in ("1", "2")
+    q = build_quiz(a)
+    assert q.level == estimate_level(a) and dict(q.level_profile) == prof
+    assert q.vocab and "王文涛" in q.names
+
+
+# --- CLI ------------------------------------------------------------------------------------------
+
+
+def test_cli_vocab_json(tmp_path: Path) -> None:
+    src = tmp_path / "story.txt"
+    src.write_text(EXPORT_STORY, encoding="utf-8")
+    known = tmp_path / "known.txt"
+    known.write_text("同比\n", encoding="utf-8")
+    res = CliRunner().invoke(app, ["vocab", str(src), "--json", "--level", "hsk4", "--known", str(known),
+                                   "--top", "10"])
+    assert res.exit_code == 0, res.output
+    data = json.loads(res.stdout)
+    art = data["articles"][0]
+    words = [v["word"] for v in art["vocab"]]
+    assert 0 < len(words) <= 10 and "同比" not in words and "出口" not in words
+    assert all(v["hsk"] in ("5", "6", "7-9", "beyond") for v in art["vocab"])
+    assert set(art["vocab"][0]) >= {"word", "pinyin", "pos", "gloss", "hsk", "count", "sentence", "from_parts"}
+    assert "王文涛" in art["names"]["people"]
+    assert "CC BY-SA" in data["licence"]
+
+
+def test_cli_vocab_table_and_errors(tmp_path: Path) -> None:
+    src = tmp_path / "story.txt"
+    src.write_text(CHIP_STORY, encoding="utf-8")
+    res = CliRunner().invoke(app, ["vocab", str(src)])
+    assert res.exit_code == 0 and "芯片" in res.stdout and "xīnpiàn" in res.stdout and "CC-CEDICT" in res.stdout
+    bad = CliRunner().invoke(app, ["vocab", str(src), "--level", "expert"])
+    assert bad.exit_code != 0 and "hsk" in bad.output.lower() and "Traceback" not in bad.output
+    missing = CliRunner().invoke(app, ["vocab", str(src), "--known", str(tmp_path / "nope.txt")])
+    assert missing.exit_code != 0 and "known-words file not found" in missing.output
+
+
+def test_cli_userdict_fixes_a_split(tmp_path: Path) -> None:
+    src = tmp_path / "story.txt"
+    src.write_text("新业态\n\n数贸港建设加快推进。数贸港吸引了很多企业。数贸港的服务不断完善。\n", encoding="utf-8")
+    ud = tmp_path / "user.txt"
+    ud.write_text("数贸港 20 n\n", encoding="utf-8")
+    res = CliRunner().invoke(app, ["vocab", str(src), "--json", "--userdict", str(ud)])
+    assert res.exit_code == 0, res.output
+    words = [v["word"] for v in json.loads(res.stdout)["articles"][0]["vocab"]]
+    assert "数贸港" in words
