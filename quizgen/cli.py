@@ -69,6 +69,7 @@ def make(path: Annotated[str, typer.Argument(help="A .txt/.md file, a folder of 
          tone_colours: Annotated[bool, typer.Option("--tone-colours", help="Anki cards: colour pinyin and hanzi by tone.")] = False,
          level: Annotated[Optional[str], typer.Option("--level", help="The learner's HSK level (hsk4 or 4): vocabulary and worksheet pinyin skip words at or below it (none: keep every word; worksheet pinyin then starts above HSK 4).")] = None,
          known: Annotated[Optional[Path], typer.Option("--known", help="Leave out the words in this file (one a line, or an Anki export).")] = None,
+         userdict: Annotated[Optional[Path], typer.Option("--userdict", help="Extra jieba dictionary (word [freq] [pos] a line) to fix a bad split.")] = None,
          worksheet: Annotated[Optional[str], typer.Option(help="Printable worksheet with answer key: pdf or html.")] = None,
          paper: Annotated[str, typer.Option(help="Worksheet paper size: a4 or letter.")] = "a4",
          pinyin: Annotated[str, typer.Option(help="Worksheet pinyin over the passage: new (words above --level), all or none.")] = "new",
@@ -97,6 +98,10 @@ def make(path: Annotated[str, typer.Argument(help="A .txt/.md file, a folder of 
     try:
         from .extract.vocab import parse_level, read_known
 
+        if userdict is not None:
+            from .segment import add_user_dict
+
+            add_user_dict(userdict)
         options = Options(level=parse_level(level), known=read_known(known) if known else frozenset())
         written = run_make(MakeRequest(path=path, out=out, formats=tuple(dict.fromkeys(formats)),
                                        deck_name=deck_name, options=options,
