@@ -69,7 +69,7 @@ def make(path: Annotated[str, typer.Argument(help="A .txt/.md file, a folder of 
          tone_colours: Annotated[bool, typer.Option("--tone-colours", help="Anki cards: colour pinyin and hanzi by tone.")] = False,
          level: Annotated[Optional[str], typer.Option("--level", help="The learner's HSK level (hsk4 or 4): vocabulary and worksheet pinyin skip words at or below it (none: keep every word; worksheet pinyin then starts above HSK 4).")] = None,
          known: Annotated[Optional[Path], typer.Option("--known", help="Leave out the words in this file (one a line, or an Anki export).")] = None,
-         userdict: Annotated[Optional[Path], typer.Option("--userdict", help="Extra jieba dictionary (word [freq] [pos] a line) to fix a bad split.")] = None,
+         userdict: Annotated[Optional[Path], typer.Option("--userdict", help="Extra jieba dictionary to fix a bad split: a word a line, optionally followed by a frequency and a POS tag.")] = None,
          worksheet: Annotated[Optional[str], typer.Option(help="Printable worksheet with answer key: pdf or html.")] = None,
          paper: Annotated[str, typer.Option(help="Worksheet paper size: a4 or letter.")] = "a4",
          pinyin: Annotated[str, typer.Option(help="Worksheet pinyin over the passage: new (words above --level), all or none.")] = "new",
@@ -145,7 +145,7 @@ def vocab(path: PathArg,
           level: Annotated[Optional[str], typer.Option("--level", help="Leave out words at or below this HSK level: hsk4 (or 4).")] = None,
           known: Annotated[Optional[Path], typer.Option("--known", help="Leave out the words in this file: one a line, # comments.")] = None,
           json_: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
-          userdict: Annotated[Optional[Path], typer.Option("--userdict", help="Extra jieba dictionary (word [freq] [pos] a line) to fix a bad split.")] = None,
+          userdict: Annotated[Optional[Path], typer.Option("--userdict", help="Extra jieba dictionary to fix a bad split: a word a line, optionally followed by a frequency and a POS tag.")] = None,
           top: Annotated[int, typer.Option("--top", min=1, help="How many words per article.")] = 30,
           ) -> None:
     """Key vocabulary of each article: word, pinyin, part of speech, gloss, HSK level, count."""
