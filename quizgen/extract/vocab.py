@@ -308,6 +308,13 @@ def _weak(sense: str) -> bool:
     return sense.lower().startswith(("abbr. for", "(old)", "old variant", "(archaic)", "(literary)", "(classical)"))
 
 
+# The sense a productive last character has in a compound (参与度, 科技型, 证券化), which CC-CEDICT lists
+# far down or not at all.
+_SUFFIX_SENSE = {"度": "degree", "型": "type", "化": "-ization", "性": "-ity; nature", "率": "rate", "者": "-er (person)",
+                 "额": "amount", "量": "quantity", "期": "period", "号": "number", "地": "place", "业": "industry",
+                 "所": "institute; office", "费": "fee", "价": "price", "权": "right", "式": "style; form"}
+
+
 def _parts(word: str, whole: bool = False) -> list[str]:
     """Split a word CC-CEDICT lacks into dictionary words: fewest parts, then fewest single characters."""
     from ..lexicon import entries
@@ -370,8 +377,9 @@ def gloss(key: str, pos: str, context: Counter[str], reading: str, max_senses: i
     parts = _parts(key)
     for k, part in enumerate(parts):
         _, ps = _entry_senses(part, pinyin(part)) if _HAN.search(part) else ("", ())
-        if ps:
-            # a single character's first sense is its core meaning; context misleads more than it helps
+        if len(part) == 1 and k == len(parts) - 1 and k > 0 and part in _SUFFIX_SENSE:
+            pieces.append(f"{part} {_SUFFIX_SENSE[part]}")
+        elif ps:
             head_pos = pos if k == len(parts) - 1 else "x"  # the last part is the head of a Chinese compound
             j = choose_sense(ps, head_pos, context - _context([(part, 1)]))
             pieces.append(f"{part} {_short(ps[j], 30).split('; ')[0]}")
