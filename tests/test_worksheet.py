@@ -157,6 +157,12 @@ def test_cloze_blanks_are_equal_and_the_bank_is_shuffled_the_same_every_time(qui
     words = re.findall(r"<span>(.*?)</span>", bank)
     assert sorted(words) == sorted(["同比", "预计", "优势"]) and words != ["同比", "预计", "优势"]
     assert worksheet_html([quiz]) == html
+    assert "每个词只用一次" in html
+    decoyed = replace(quiz, cloze=tuple(replace(c, bank=(c.answer, "增速", "传统")) for c in quiz.cloze))
+    bank2 = re.findall(r"<span>(.*?)</span>", re.search(r'<div class="bank">(.*?)</div>',
+                                                        worksheet_html([decoyed])).group(1))
+    assert sorted(bank2) == sorted(["同比", "预计", "优势", "增速", "传统"])
+    assert "有的词用不上" in worksheet_html([decoyed])
     assert "同比" not in re.sub(r'<div class="bank">.*?</div>', "", html.split('<section class="cloze">')[1]
                                 .split("</section>")[0])
 

@@ -287,8 +287,11 @@ def _cloze_ctx(items: Sequence[Cloze], article: Article, seed: str) -> dict[str,
         rows.append({"n": keys[0][0], "html": Markup("".join(parts)), "keys": keys, "paragraph": para,
                      "sentence": c.sentence})
     words = [a for r in rows for _, a in r["keys"]]
-    return {"rows": rows, "bank": _shuffled_bank(list(dict.fromkeys(words)), seed),
-            "repeats": len(set(words)) < len(words)}
+    # a few of the generator's same-part-of-speech decoys, so the last blank is not a gift
+    decoys = [w for w in dict.fromkeys(b for c in items for b in c.bank) if w not in words]
+    decoys = decoys[:max(2, (len(set(words)) + 3) // 4)] if words else []
+    return {"rows": rows, "bank": _shuffled_bank([*dict.fromkeys(words), *decoys], seed),
+            "repeats": len(set(words)) < len(words), "decoys": bool(decoys)}
 
 
 def _vocab_ctx(quiz: Quiz) -> list[dict[str, str]]:
