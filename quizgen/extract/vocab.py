@@ -11,6 +11,7 @@ are looked up through a simplified copy but shown in their own script.
 from __future__ import annotations
 
 import math
+import os
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -54,17 +55,35 @@ CEDICT_NOTICE = "Glosses: CC-CEDICT (https://cc-cedict.org), CC BY-SA 4.0."
 
 @lru_cache(maxsize=1)
 def _idf() -> tuple[dict[str, float], float]:
-    """jieba's IDF table and the value for a word it lacks (its upper quartile: rare in general text)."""
-    from importlib import resources
+    """jieba's IDF table and the value for a word it lacks (its upper quartile: rare in general text).
 
-    table: dict[str, float] = {}
-    text = (resources.files("jieba.analyse") / "idf.txt").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        w, _, v = line.partition(" ")
-        if v:
-            table[w] = float(v)
+    Parsing the 270,000-line file costs about a second, so the parsed table is kept in the user cache dir."""
+    import marshal
+    from importlib.util import find_spec
+
+    from ..segment import _cache_dir
+
+    # not importlib.resources.files("jieba.analyse"): importing jieba.analyse parses the table itself
+    spec = find_spec("jieba")
+    assert spec is not None and spec.origin is not None
+    text = (Path(spec.origin).parent / "analyse" / "idf.txt").read_bytes()
+    cache = _cache_dir() / f"jieba-idf-{len(text)}.marshal"
+    try:
+        table, default = marshal.loads(cache.read_bytes())
+        return table, default
+    except (OSError, ValueError, EOFError, TypeError):
+        pass
+    parts = text.decode("utf-8").split()
+    table = {w: float(v) for w, v in zip(parts[::2], parts[1::2])}
     vals = sorted(table.values())
-    return table, vals[int(len(vals) * 0.75)]
+    default = vals[int(len(vals) * 0.75)]
+    try:
+        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_bytes(marshal.dumps((table, default)))
+        os.replace(tmp, cache)
+    except OSError:
+        pass
+    return table, default
 
 
 def _known_to_jieba(word: str) -> bool:
