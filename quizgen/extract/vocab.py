@@ -147,6 +147,8 @@ def _kind(key: str, pos: str, reporter: str | None) -> str | None:
     if pos in _PLACE_POS:
         if any(e.pinyin[:1].islower() for e in ents):
             return "vocab"
+        if not ents and not (len(key) <= 3 or key[-1] in "省市县区州岛山江河湖港湾镇村"):
+            return None  # 攀登高峰: a phrase jieba tagged as a place
         return "place" if known else None
     if pos in _DROP_POS or pos.startswith("u"):
         return None
