@@ -204,9 +204,10 @@ def test_make_writes_one_combined_letter_worksheet_for_a_newspaper_page(seed_pag
     assert "612 x 792 pts" in info  # US Letter
     pages = subprocess.run(["pdftotext", str(pdfs[0]), "-"], capture_output=True, check=True).stdout.decode().split("\f")
     doc = parse(seed_page.read_text(encoding="utf-8"))
-    keys = [p for p in pages if "答案：" in p]
-    assert len(keys) == len(doc.articles)  # one key per article, each starting a page
-    assert all(next(x for x in p.splitlines() if x.strip()).startswith("答案：") for p in keys)
+    first = next(i for i, p in enumerate(pages) if "答案：" in p)
+    assert next(x for x in pages[first].splitlines() if x.strip()).startswith("答案：")  # keys start a page
+    assert "生词表" not in "".join(pages[first:])  # and come after every worksheet
+    assert _squash("".join(pages[first:])).count("答案：") == len(doc.articles)
     text = _squash("".join(pages))
     for a in doc.articles:
         if a.title:
