@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..model import Article, Sentence
+from ..model import Article, Sentence, Token
 
 
 @dataclass(frozen=True)
@@ -232,6 +232,9 @@ def _speaker_of(s: Sentence, end: int) -> tuple[int, int] | None:
         last = toks[-2]
     if last.pos == "nr" and 2 <= len(last.text) <= 4:
         return last.start, last.start + len(last.text)
+    m = re.search(rf"{_TITLE_RE}([{''.join(sorted(SURNAMES))}][\u4e00-\u9fff]{{1,2}})$", t[ca:end])
+    if m:
+        return ca + m.start(1), ca + m.end(1)
     return None
 
 
@@ -296,6 +299,8 @@ def org_names(article: Article) -> list[str]:
             w = tk.text
             if len(w) < 3 or w.startswith(("有限", "股份", "公司", "集团")) or w in ORG_SUFFIX:
                 continue
+            if not w.endswith(ORG_SUFFIX + ("中央", "海关", "央行", "院", "社", "会")):
+                continue
             if tk.pos == "nt" or (tk.pos.startswith("n") and w.endswith(ORG_SUFFIX) and len(w) >= 4):
                 seen.setdefault(w, None)
     return list(seen)
@@ -329,9 +334,12 @@ def extract_people(article: Article) -> tuple[Fact, ...]:
     out: list[Fact] = []
     for n, s in sentences(article):
         t = s.text
-        for tk in s.tokens:
-            if tk.pos != "nr" or not 2 <= len(tk.text) <= 4:
-                continue
+        spans = {(tk.start, tk.start + len(tk.text)) for tk in s.tokens if tk.pos == "nr" and 2 <= len(tk.text) <= 4}
+        for m0 in re.finditer(rf"{_TITLE_RE}([{''.join(sorted(SURNAMES))}][\u4e00-\u9fff]{{1,2}}?)"
+                              rf"(?=(?:{'|'.join(SAY_VERBS)}|日前|近日|在|，|、|。))", t):
+            spans.add((m0.start(1), m0.end(1)))
+        for st, en in sorted(spans):
+            tk = Token(t[st:en], "nr", st)
             pre = t[:tk.start]
             m = re.search(rf"([\u4e00-\u9fff、]{{2,30}}?)({_TITLE_RE})$", pre)
             if not m:
@@ -354,12 +362,25 @@ def extract_people(article: Article) -> tuple[Fact, ...]:
 _DATA_SHOW = re.compile(r"([\u4e00-\u9fff]{3,20}?)(?:发布的|公布的|最新)?(?:数据|统计|报告)(?:显示|表明)")
 
 
+_ORG_DATA = re.compile(r"(?:^|[，。：])([\u4e00-\u9fff]{2,14}?(?:" + "|".join(ORG_SUFFIX) + r"))"
+                       r"(?:\d{1,2}月\d{1,2}日)?(?:发布|公布)?的?(?:数据|统计|报告)(?:显示|表明)[，：]")
+
+
 def extract_orgs(article: Article) -> tuple[Fact, ...]:
     """`ORG数据显示，…`: which organisation a statement comes from."""
     out: list[Fact] = []
     orgs = set(org_names(article))
     for n, s in sentences(article):
         t = s.text
+        for m in _ORG_DATA.finditer(t):
+            if m.group(1) in orgs or m.start(1) in {tk.start for tk in s.tokens if tk.text in orgs}:
+                continue
+            org = strip_lead(m.group(1))
+            a = m.end(1) - len(org)
+            content = t[m.end():].strip("，：。")
+            if len(org) >= 4 and len(content) >= 8:
+                out.append(Fact("org", s, n, (a, m.end(1)), (a, len(t)), org=org, measure=content,
+                                verb=t[m.end(1):m.end()].rstrip("，：")))
         for tk in s.tokens:
             if tk.text not in orgs:
                 continue
@@ -375,7 +396,9 @@ def extract_orgs(article: Article) -> tuple[Fact, ...]:
             out.append(Fact("org", s, n, (tk.start, tk.start + len(tk.text)), (tk.start, len(t)), org=tk.text,
                             measure=content, verb=(m.group(0) if m else verb_m.group(0)).rstrip("，：")))
         m = _ORG_SUBJ.match(t)
-        if m and all(len(x) >= 3 for x in m.group(1).split("、")):
+        ends = {tk.start + len(tk.text): tk for tk in s.tokens}
+        if m and all(len(x) >= 3 and (x in orgs or any(tk.pos == "nt" and x == tk.text for tk in s.tokens)) for x in m.group(1).split("、")) \
+                and m.end(1) in ends and ends[m.end(1)].pos.startswith("n"):
             ca, cb = clause_of(t, 0)
             pred = t[m.end():cb]
             verbs = [tk for tk in s.tokens if m.end() <= tk.start < cb and tk.pos.startswith("v")]
@@ -408,7 +431,7 @@ def extract_definitions(article: Article) -> tuple[Fact, ...]:
             lead = strip_lead(term)
             off = len(term) - len(lead)
             a = ca + off
-            if len(lead) < 2 or lead.startswith(("该", "此", "其", "本")) or lead in ("这", "这是", "那", "它", "其", "这也") or lead.startswith(("这", "那", "它", "也")):
+            if len(lead) < 2 or re.search(r"\d", lead) or lead.startswith(("该", "此", "其", "本")) or lead in ("这", "这是", "那", "它", "其", "这也") or lead.startswith(("这", "那", "它", "也")):
                 continue
             toks = [tk for tk in s.tokens if a <= tk.start < a + len(lead)]
             if not toks or not toks[-1].pos.startswith(("n", "vn", "eng")) or lead.startswith(SAY_VERBS):
@@ -450,7 +473,9 @@ def extract_lists(article: Article) -> tuple[Fact, ...]:
             if first_start is None:
                 continue
             lead = [tk for tk in s.tokens if first_start <= tk.start < seps[0]]
-            while len(lead) > 1 and lead[0].pos in ("v", "vn", "vd", "p", "d"):
+            second = [tk for tk in s.tokens if tk.start == seps[0] + 1]
+            verb_items = bool(second) and second[0].pos.startswith("v")  # 限制A、限制B: keep the verbs
+            while len(lead) > 1 and lead[0].pos in ("v", "vn", "vd", "p", "d") and not verb_items:
                 lead = lead[1:]
             first_start = lead[0].start if lead else first_start
             items = tuple(t[first_start:m.end() - 1].split("、"))

@@ -43,7 +43,7 @@ _TIME_CLAUSE = re.compile(r"^(?:今年|去年|明年|\d{4}年)?(?:前\d+个?月|
 
 
 _NO_SUBJECT = ("比", "较", "同比", "环比", "增长", "增速", "增幅", "占", "达到", "下降", "提升", "随后", "分别", "合计",
-               "约占", "其", "这", "累计")
+               "约占", "其", "这", "累计", "整体", "整體", "平均")
 
 
 def _qid(ctx: Context, kind: str, fact_text: str, extra: str = "") -> str:
@@ -129,7 +129,7 @@ def _true_false(ctx: Context, f: Fact, skill: str, statement: str, true: bool, s
     ans = "对" if true else "错"
     qid = _qid(ctx, "tf_" + skill, ev, statement)
     return Candidate(Question(qid, "true_false", skill, stem, TF_OPTIONS, ans, TF_OPTIONS.index(ans), ev,
-                              f.paragraph, f.span), score, ev)
+                              f.paragraph, None), score, ev)
 
 
 # --------------------------------------------------------------------------- quantities
@@ -163,7 +163,7 @@ def _quantity_parts(f: Fact) -> tuple[str, str, str, tuple[int, int]] | None:
         answer_span = (a + m.start(2) if not m.group(1) else a, a + m.end(2))
         after = t[answer_span[1]:cb].rstrip("。")
         return before, "多少" + after + "？", t[answer_span[0]:answer_span[1]], answer_span
-    q = "多少" if _last_pos(f, a).startswith(("v", "p", "u")) or before.endswith(("的", "为", "达", "至")) else "是多少"
+    q = "多少" if _last_pos(f, a).startswith(("v", "p", "u")) or before.endswith(("的", "为", "達", "为", "达", "至", "涨", "跌", "漲", "增", "降", "升", "長", "长")) else "是多少"
     if q == "是多少":
         # 各地累计设立专项资金超2000亿元 → 各地累计设立的专项资金是多少？
         lo = a - len(before)
@@ -325,7 +325,14 @@ def q_definition(f: Fact, ctx: Context) -> list[Candidate]:
         return [c] if c else []
     stem = f"根据文章，什么是{f.measure}？"
     out = []
-    c = _short_answer(ctx, f, "definition", stem, 2.0)
+    # distractors: the other terms the article defines, none named in this description
+    heads = [x.head for x in ctx.facts if x.kind == "definition" and x.measure != f.measure
+             and x.head not in f.measure and f.head not in x.head and len(x.head) <= 12]
+    c = None
+    if len(f.head) <= 12:
+        c = _mcq(ctx, f, "definition", stem, f.head, name_distractors(f.head, heads, (), 3, f.sentence.text),
+                 f.span, 2.3)
+    c = c or _short_answer(ctx, f, "definition", stem, 2.0)
     if c:
         out.append(c)
     others = [x for x in ctx.facts if x.kind == "definition" and x.head != f.head and x.measure != f.measure]
@@ -415,7 +422,7 @@ def q_true_statement(ctx: Context) -> list[Candidate]:
         post = t[f.span[1]:f.clause[1]].rstrip("。")
         true_s = pre + f.answer + post
         false_s = pre + dis[0] + post
-        if len(true_s) > 40 or false_s in ctx.article.body:
+        if len(true_s) > 40 or false_s in ctx.article.body or (not _time_prefix(f) and len(parts[0]) < 8):
             continue
         stated.append((f, true_s, false_s))
     out = []
@@ -487,6 +494,8 @@ def make_questions(article: Article, article_id: str, facts: tuple[Fact, ...] | 
                                         -(c.question.paragraph or 0), c.question.id))
         pool.remove(best)
         c, q = best, best.question
+        if per_skill.get((q.type, q.skill), 0) >= (4 if q.skill == "definition" else 5):
+            continue
         if want.get(q.type, 0) <= 0 or q.stem in stems and q.skill != "detail" and q.skill != "main_idea":
             continue
         key = (q.evidence, q.answer_span) if q.answer_span else (q.type, q.answer)

@@ -1,0 +1,250 @@
+"""Question templates, distractors and cloze: the rules every item obeys, on real and practice-like text."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from quizgen.extract.facts import extract_facts, extract_quantities
+from quizgen.generate.cloze import make_cloze
+from quizgen.generate.distractors import date_distractors, number_distractors, shuffle_options
+from quizgen.generate.questions import make_questions
+from quizgen.pipeline import iter_documents, parse
+from quizgen.quiz import build_quiz
+from quizgen.render.jsonout import quiz_dict
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# A practice-like feature written for these tests (not copied from any article).
+FEATURE = """新能源汽车出口再创新高
+海关总署3月7日公布的数据显示，今年前2个月我国汽车出口65.2万辆，同比增长28.4%。
+其中，新能源汽车出口21.3万辆，同比增长95.6%。
+中国汽车工业协会副秘书长陈士华表示，新能源汽车出口快速增长得益于产业链的先发优势。
+2021年5月，工业和信息化部启动新能源汽车下乡活动。
+欧洲市场
+业内人士指出，欧洲、东南亚、中东等地区正成为中国新能源汽车出口的重要市场。
+“海外市场的需求仍在增加。”国家信息中心首席经济学家祝宝良说。
+数据显示，去年我国动力电池装车量达到302.3吉瓦时，平均利率4.8%。
+政策支持
+商务部研究院国际市场研究所副所长白明认为，稳外贸政策将继续发力。
+发展新能源汽车是我国从汽车大国迈向汽车强国的必由之路。
+国务院发展研究中心研究员张立群认为，消费市场正在逐步回暖。
+充电设施
+今年以来，全国新增充电桩88.5万台，同比增长51.2%。
+国家能源局数据显示，全国充电基础设施累计数量达到859.6万台。
+"""
+
+
+def quiz_for(text: str):
+    a = parse(text).articles[0]
+    return a, build_quiz(a)
+
+
+@pytest.fixture(scope="module")
+def practice_quizzes():
+    out = []
+    for p in [ROOT / "seeds", *sorted(Path("/work/shared/practice").glob("news_0*.txt"))[:3]]:
+        if not p.exists():
+            continue
+        for doc in iter_documents(p):
+            for a in doc.articles:
+                out.append((a, build_quiz(a)))
+    out.append(quiz_for(FEATURE))
+    return out
+
+
+def test_quantity_stem_moves_the_amount_to_a_question_word():
+    a = parse("贷款\n数据显示，今年前三季度，人民币贷款新增19.75万亿元，同比多增1.58万亿元。").articles[0]
+    qs = [q for q in make_questions(a, "x") if q.type == "mcq"]
+    assert qs and qs[0].stem == "今年前三季度，人民币贷款新增多少？"
+    assert qs[0].answer == "19.75万亿元"
+
+
+def test_lead_number_sentence_asks_what_it_measures():
+    a = parse("汽车\n76秒，是一辆小米SU7汽车走下流水线的平均时长。\n工厂里有381个机械臂和90个物流机器人。").articles[0]
+    stems = {q.stem: q.answer for q in make_questions(a, "x")}
+    assert stems.get("一辆小米SU7汽车走下流水线的平均时长是多少？") == "76秒"
+
+
+def test_date_question():
+    a = parse("算力\n2021年5月，我国启动全国一体化算力网络国家枢纽节点建设。\n2022年2月，八个国家算力枢纽节点全部开工。"
+              ).articles[0]
+    q = next(q for q in make_questions(a, "x") if q.skill == "date")
+    assert q.stem == "我国启动全国一体化算力网络国家枢纽节点建设是在什么时候？"
+    assert q.answer == "2021年5月"
+    assert all(re.fullmatch(r"\d{4}年\d{1,2}月", o) for o in q.options)
+
+
+def test_speaker_question_on_feature():
+    _, quiz = quiz_for(FEATURE)
+    q = next(q for q in quiz.questions if q.skill == "speaker")
+    assert q.answer in ("陈士华", "祝宝良", "白明")
+    assert q.answer not in q.stem
+
+
+def test_number_distractors_same_unit_and_distinct():
+    a = parse("出口\n今年前2个月我国汽车出口65.2万辆，同比增长28.4%。其中，新能源汽车出口21.3万辆。").articles[0]
+    facts = extract_quantities(a)
+    f = next(f for f in facts if f.answer == "65.2万辆")
+    dis = number_distractors(f, facts)
+    assert len(dis) == 3 and len(set(dis)) == 3 and "65.2万辆" not in dis
+    assert all(d.endswith("万辆") for d in dis)
+
+
+def test_date_distractors_same_granularity():
+    a = parse("会议\n3月11日，珠海发布政策措施。3月21日，江苏召开推进会。").articles[0]
+    facts = extract_facts(a)
+    f = next(f for f in facts if f.kind == "date" and f.answer == "3月11日")
+    dis = date_distractors(f, facts)
+    assert "3月21日" in dis and "3月11日" not in dis
+    assert all(re.fullmatch(r"\d{1,2}月\d{1,2}日", d) for d in dis)
+
+
+def test_shuffle_is_deterministic():
+    assert shuffle_options("甲", ["乙", "丙", "丁"], "k") == shuffle_options("甲", ["乙", "丙", "丁"], "k")
+    a1, q1 = quiz_for(FEATURE)
+    _, q2 = quiz_for(FEATURE)
+    assert q1.questions == q2.questions and q1.cloze == q2.cloze
+
+
+def test_every_item_obeys_the_rules(practice_quizzes):
+    n = 0
+    for a, quiz in practice_quizzes:
+        body = a.body
+        headings = {h.text for h in a.headings}
+        for q in quiz.questions:
+            n += 1
+            assert q.evidence in body
+            if q.answer_span:
+                assert q.evidence[q.answer_span[0]:q.answer_span[1]] == q.answer
+            assert q.answer not in q.stem or q.type == "true_false"
+            assert q.stem[0] not in "，。、；：,.;:"
+            # English in a stem only when the article itself has it (SU7, GDP…), never a template word
+            assert all(w in q.evidence for w in re.findall(r"[A-Za-z]{2,}", q.stem)), q.stem
+            assert q.stem.count("“") == q.stem.count("”")
+            if q.type == "mcq":
+                assert len(q.options) == 4 and len(set(q.options)) == 4
+                assert q.options[q.answer_index] == q.answer
+                if q.skill in ("number", "date", "speaker", "organization"):
+                    assert q.answer in q.evidence
+                    # the stem is not the evidence with a hole in it
+                    assert len(q.stem) < len(q.evidence) or q.stem.rstrip("？") not in q.evidence
+                if q.skill == "list":  # the three listed items stand in the evidence, the odd one does not
+                    assert q.answer not in q.evidence
+                    assert sum(o in q.evidence for o in q.options) == 3
+                if q.skill == "main_idea":
+                    assert set(q.options) <= headings
+            elif q.type == "true_false":
+                assert q.options == ("对", "错") and q.answer in q.options
+            else:
+                assert q.options == () and q.answer in q.evidence
+            if a.reporter:
+                assert a.reporter not in q.stem and a.reporter not in q.options
+    assert n >= 10
+
+
+def test_feature_scales_and_brief_stays_small(practice_quizzes):
+    _, quiz = quiz_for(FEATURE)
+    brief = parse("出口\n1—7月份，汽车出口253.3万辆，同比增长67.9%，创历史新高。").articles[0]
+    small = build_quiz(brief)
+    assert 1 <= len(small.questions) <= 3
+    assert len(quiz.questions) > len(small.questions)
+    # a long, fact-rich article (news_01, 2,500 chars of trade figures) gets many MCQs; nothing is padded
+    longs = [q for a, q in practice_quizzes if len(a.body) > 2000]
+    assert max(sum(x.type == "mcq" for x in q.questions) for q in longs) >= 8
+
+
+def test_cloze_hint_never_gives_the_word(practice_quizzes):
+    for a, quiz in practice_quizzes:
+        assert quiz.cloze
+        for c in quiz.cloze:
+            assert c.answer not in c.hint and c.hint
+            assert c.text.count("{{c1::") == 1
+            assert c.sentence.count(c.answer) == 1
+            if c.bank:
+                assert c.answer in c.bank and len(set(c.bank)) == len(c.bank)
+
+
+def test_json_contract(tmp_path):
+    from quizgen.make import MakeRequest, run_make
+
+    src = tmp_path / "feature.txt"
+    src.write_text(FEATURE, encoding="utf-8")
+    run_make(MakeRequest(path=str(src), out=tmp_path / "out", formats=("json",)))
+    files = list((tmp_path / "out").glob("*.json"))
+    assert len(files) == 1
+    data = json.loads(files[0].read_text(encoding="utf-8"))
+    schema = json.loads((ROOT / "quizgen" / "data" / "quiz.schema.json").read_text(encoding="utf-8"))
+    _check(data, schema)
+    for q in data["questions"]:
+        if q["type"] == "mcq":
+            assert q["options"][q["answer_index"]] == q["answer"]
+        elif q["type"] == "true_false":
+            assert q["options"] == ["对", "错"] and q["answer"] in ("对", "错")
+        else:
+            assert q["options"] == [] and q["answer"] in q["evidence"]
+
+
+def _check(value, schema):
+    """The subset of JSON Schema the quiz schema uses: type, enum, required, properties, items."""
+    types = {"object": dict, "array": list, "string": str, "integer": int, "null": type(None)}
+    if "enum" in schema:
+        assert value in schema["enum"]
+    if "type" in schema:
+        allowed = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
+        assert any(isinstance(value, types[t]) and not (t == "integer" and isinstance(value, bool)) for t in allowed)
+    if isinstance(value, dict):
+        for k in schema.get("required", ()):
+            assert k in value, k
+        for k, sub in schema.get("properties", {}).items():
+            if k in value:
+                _check(value[k], sub)
+    if isinstance(value, list) and "items" in schema:
+        for v in value:
+            _check(v, schema["items"])
+
+
+# --------------------------------------------------------------------------- properties
+
+SUBJECTS = ["人民币贷款", "汽车出口", "新能源汽车销量", "芯片进口", "充电桩数量", "数字经济规模"]
+ORGS = ["海关总署", "国家统计局", "中国汽车工业协会", "国家能源局"]
+UNITS = ["万辆", "亿元", "万台", "%"]
+
+
+@st.composite
+def practice_text(draw):
+    lines = ["练习文章"]
+    for _ in range(draw(st.integers(2, 6))):
+        kind = draw(st.sampled_from(["qty", "date", "org", "quote"]))
+        subj = draw(st.sampled_from(SUBJECTS))
+        num = draw(st.decimals(min_value=1, max_value=999, places=1, allow_nan=False, allow_infinity=False))
+        unit = draw(st.sampled_from(UNITS))
+        if kind == "qty":
+            lines.append(f"今年前三季度，{subj}达到{num}{unit}，同比增长{draw(st.integers(2, 60))}%。")
+        elif kind == "date":
+            lines.append(f"{draw(st.integers(2015, 2024))}年{draw(st.integers(1, 12))}月，"
+                         f"{draw(st.sampled_from(ORGS))}启动{subj}统计工作。")
+        elif kind == "org":
+            lines.append(f"{draw(st.sampled_from(ORGS))}数据显示，{subj}继续保持较快增长，结构不断优化。")
+        else:
+            lines.append(f"“{subj}仍有较大的增长空间。”中国汽车工业协会副秘书长陈士华说。")
+    return "\n".join(lines)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(practice_text())
+def test_property_answers_in_evidence_and_cloze_round_trip(text):
+    a = parse(text).articles[0]
+    for q in make_questions(a, "p"):
+        assert q.evidence in a.body
+        if q.answer_span:
+            assert q.evidence[q.answer_span[0]:q.answer_span[1]] == q.answer
+        if q.type == "mcq":
+            assert q.options[q.answer_index] == q.answer and len(set(q.options)) == 4
+    for c in make_cloze(a, "p"):
+        assert re.sub(r"\{\{c1::(.*?)\}\}", r"\1", c.text) == c.sentence
+        assert c.sentence in a.body
