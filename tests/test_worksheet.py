@@ -149,6 +149,13 @@ def test_html_parses_and_holds_the_same_items(quiz: Quiz) -> None:
     assert len([e for e in tree.iter("section") if e.get("class") == "key"]) == 1
 
 
+def test_an_article_with_nothing_to_answer_gets_no_empty_key(quiz: Quiz) -> None:
+    bare = replace(quiz, questions=(), cloze=())
+    html = worksheet_html([bare, quiz])
+    assert html.count('<section class="key"') == 1 and "答案：" + quiz.title in html
+    assert "二、生词表" in html.split('id="sheet-2"')[0]  # sections renumber when some are empty
+
+
 def test_cloze_blanks_are_equal_and_the_bank_is_shuffled_the_same_every_time(quiz: Quiz) -> None:
     html = worksheet_html([quiz])
     widths = re.findall(r'class="blank" style="width: (\d+)em"', html)
