@@ -397,15 +397,26 @@ def extract_orgs(article: Article) -> tuple[Fact, ...]:
                             measure=content, verb=(m.group(0) if m else verb_m.group(0)).rstrip("，：")))
         m = _ORG_SUBJ.match(t)
         ends = {tk.start + len(tk.text): tk for tk in s.tokens}
-        if m and all(len(x) >= 3 and (x in orgs or any(tk.pos == "nt" and x == tk.text for tk in s.tokens)) for x in m.group(1).split("、")) \
+        if m and all(len(x) >= 3 and (x in orgs or any(tk.pos == "nt" and x == tk.text for tk in s.tokens)
+                                      or _org_shaped(s, t.find(x), x)) for x in m.group(1).split("、")) \
                 and m.end(1) in ends and ends[m.end(1)].pos.startswith("n"):
             ca, cb = clause_of(t, 0)
             pred = t[m.end():cb]
             verbs = [tk for tk in s.tokens if m.end() <= tk.start < cb and tk.pos.startswith("v")]
-            if verbs and 8 <= len(pred) <= 40 and not re.search(r"\d", pred) and not pred.startswith(("数据", "的")):
+            first = [tk for tk in s.tokens if tk.start + len(tk.text) > m.end()][:1]
+            if verbs and 8 <= len(pred) <= 40 and not re.search(r"\d", pred) and not pred.startswith(("数据", "的")) \
+                    and first and first[0].pos.startswith(("v", "p", "d")) and "、" not in pred \
+                    and not pred.endswith(SAY_VERBS):
                 out.append(Fact("org", s, n, (m.start(1), m.end(1)), (0, cb), org=m.group(1), measure=pred,
                                 verb="", items=tuple(m.group(1).split("、"))))
     return tuple(out)
+
+
+def _org_shaped(s: Sentence, start: int, x: str) -> bool:
+    """An organisation cut into several jieba words (工业/和/信息化/部): nouns only, whole words."""
+    toks = [tk for tk in s.tokens if start <= tk.start < start + len(x)]
+    return (bool(toks) and toks[0].start == start and toks[-1].start + len(toks[-1].text) == start + len(x)
+            and all(tk.pos.startswith("n") or tk.text == "和" for tk in toks) and toks[-1].pos.startswith("n"))
 
 
 _ORG_SUBJ = re.compile(r"^((?:[\u4e00-\u9fff]{2,14}(?:" + "|".join(ORG_SUFFIX) + r")、)*[\u4e00-\u9fff]{2,14}(?:"
@@ -497,6 +508,8 @@ def extract_lists(article: Article) -> tuple[Fact, ...]:
             pos = rest[0].start if rest else 0
             for tk in rest[:4]:
                 if tk.start != pos or not tk.pos.startswith(("n", "vn")) or tk.pos in ("nr", "ns", "nt"):
+                    break
+                if tk.pos.startswith("vn") and head or head == "方面":  # 领域融合发展: the head is 领域
                     break
                 head += tk.text
                 pos += len(tk.text)

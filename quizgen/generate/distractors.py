@@ -70,7 +70,7 @@ def number_distractors(fact: Fact, pool: Iterable[Fact], k: int = 3) -> list[str
         cands.append(p[1])
     r.shuffle(cands)
     for c in cands:
-        if c not in seen and float(c) != value:
+        if c not in seen and float(c) != value and not _implied(approx, tail, value, float(c)):
             seen.add(c)
             out.append(c)
         if len(out) >= k:
@@ -89,11 +89,20 @@ def number_distractors(fact: Fact, pool: Iterable[Fact], k: int = 3) -> list[str
         c = _fmt(v, decimals)
         if decimals == 0 and value >= 10 and float(c) % 10 and value % 10 == 0:
             c = _fmt(round(v / 10) * 10, 0)
-        if c in seen or float(c) <= 0 or float(c) == value:
+        if c in seen or float(c) <= 0 or float(c) == value or _implied(approx, tail, value, float(c)):
             continue
         seen.add(c)
         out.append(c)
     return [f"{approx}{c}{mag}{unit}{tail}" for c in out[:k]]
+
+
+def _implied(approx: str, tail: str, answer: float, other: float) -> bool:
+    """True if the text's claim makes this option true too: 超3.8万 implies 超3万, 不到5 implies 不到8."""
+    if approx in ("超过", "超", "逾") or tail in ("多", "余", "以上"):
+        return other <= answer
+    if approx in ("不到", "不足"):
+        return other >= answer
+    return False
 
 
 _MONTH_NAMES = range(1, 13)

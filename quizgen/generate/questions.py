@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..extract.facts import (CLASSIFIERS, Fact, clauses, extract_facts, org_names, person_names, strip_lead)
+from ..extract.facts import CLASSIFIERS, Fact, clauses, extract_facts, org_names, strip_lead
 from ..model import Article, Question
 from .distractors import date_distractors, name_distractors, number_distractors, rng, shuffle_options
 
@@ -74,6 +74,8 @@ def _last_pos(f: Fact, end: int) -> str:
 def _short(text: str, limit: int = 28) -> str:
     """A quoted span cut at a clause boundary, with an ellipsis when cut."""
     text = text.strip("“”。；，： ")
+    if text.startswith(("除了", "如果", "虽然", "随着", "对于", "为了", "尽管", "只要", "由于", "因为")):
+        return ""  # a subordinate clause alone does not say what was said
     if len(text) <= limit:
         return text
     cut = 0
@@ -173,8 +175,10 @@ def _quantity_parts(f: Fact) -> tuple[str, str, str, tuple[int, int]] | None:
                 cut = toks[i].start + len(toks[i].text) - lo
                 before = before[:cut] + "的" + before[cut:]
                 break
-    if unit in ("天", "小时", "分钟", "秒", "周") and not after and q == "多少":
+    if unit in ("天", "小时", "分钟", "秒", "周", "倍") and not after and q == "多少":
         q = "多少" + unit
+    if unit in CLASSIFIERS and not after and before.endswith(("一共", "共", "合计", "总共")):
+        q = "有多少" + unit
     if after and after[0] not in "，。":
         if not _last_pos(f, a).startswith(("v", "p", "u")):
             return None
@@ -221,7 +225,7 @@ def q_date(f: Fact, ctx: Context) -> list[Candidate]:
             return []
         na, nb = nxt[0]
         event = strip_lead(t[na:nb])
-        if re.search(r"(强调|指出|表示|说|认为)$", event):
+        if re.search(r"(强调|指出|表示|说|认为|上|中|时)$", event) or event.startswith(("在", "于", "从", "对", "据")):
             return []
         if len(event) < 6 or re.search(r"\d", event) or not _has_noun(f, na, nb) or event.startswith(("这", "要", "将")):
             return []
@@ -252,6 +256,12 @@ def q_quote(f: Fact, ctx: Context) -> list[Candidate]:
         return []
     t = f.sentence.text
     direct = "“" in t[f.span[1]:] or t.startswith("“")
+    if not direct:
+        from ..segment import tokens as _tokens
+
+        head = _tokens(said[:8])[:1]
+        if head and head[0].pos.startswith(("p", "v", "d", "c")):
+            return []  # 从…, 处于…: a fragment without its subject
     verb = f.verb if f.verb not in ("称",) else "说"
     if direct:
         stem = f"“{said.rstrip('……')}”" if not said.endswith("……") else f"“{said}”"
@@ -470,7 +480,9 @@ def make_questions(article: Article, article_id: str, facts: tuple[Fact, ...] | 
                    limit: int = 0) -> tuple[Question, ...]:
     """Ranked, de-duplicated questions for the article, cut to a budget that grows with its length."""
     facts = extract_facts(article) if facts is None else facts
-    ctx = Context(article, article_id, facts, tuple(person_names(article)), tuple(org_names(article)))
+    # distractor people: only those the text itself presents as speakers or with a title
+    people = tuple(dict.fromkeys(f.speaker for f in facts if f.kind in ("quote", "person") and f.speaker))
+    ctx = Context(article, article_id, facts, people, tuple(org_names(article)))
     cands: list[Candidate] = []
     for f in facts:
         for tpl in TEMPLATES.get(f.kind, ()):
