@@ -406,7 +406,7 @@ def extract_orgs(article: Article) -> tuple[Fact, ...]:
             first = [tk for tk in s.tokens if tk.start + len(tk.text) > m.end()][:1]
             if verbs and 8 <= len(pred) <= 40 and not re.search(r"\d", pred) and not pred.startswith(("数据", "的")) \
                     and first and first[0].pos.startswith(("v", "p", "d")) and "、" not in pred \
-                    and not pred.endswith(SAY_VERBS):
+                    and not pred.endswith(SAY_VERBS + ("显示", "表明")):
                 out.append(Fact("org", s, n, (m.start(1), m.end(1)), (0, cb), org=m.group(1), measure=pred,
                                 verb="", items=tuple(m.group(1).split("、"))))
     return tuple(out)
