@@ -25,6 +25,30 @@ def _warn(msg: str) -> None:
     typer.echo(f"quizgen: skipped: {msg}", err=True)
 
 
+def _progress_bar():  # noqa: ANN202 - a callback(done, total), or None when stderr is not a terminal
+    """A progress bar on stderr for a folder of articles; silent when piped or for one file."""
+    if not sys.stderr.isatty():
+        return None
+    state: dict = {}
+
+    def update(done: int, total: int) -> None:
+        if total < 2:
+            return
+        if "bar" not in state:
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+            from rich.console import Console
+
+            bar = Progress(TextColumn("articles"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                           console=Console(stderr=True), transient=True)
+            bar.start()
+            state["bar"], state["task"] = bar, bar.add_task("make", total=total)
+        state["bar"].update(state["task"], completed=done)
+        if done >= total:
+            state["bar"].stop()
+
+    return update
+
+
 def _stem(origin: str | None) -> str | None:
     if not origin or origin.startswith("<"):
         return None
@@ -74,6 +98,7 @@ def make(path: Annotated[str, typer.Argument(help="A .txt/.md file, a folder of 
          paper: Annotated[str, typer.Option(help="Worksheet paper size: a4 or letter.")] = "a4",
          pinyin: Annotated[str, typer.Option(help="Worksheet pinyin over the passage: new (words above --level), all or none.")] = "new",
          combine: Annotated[bool, typer.Option("--combine", help="One worksheet file for all articles, not one each.")] = False,
+         jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Worker processes for a folder (0: all cores).")] = 0,
          quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary on stderr.")] = False,
          ) -> None:
     """Make study material from articles (default: the bundled seeds/, an Anki deck into decks/)."""
@@ -108,36 +133,14 @@ def make(path: Annotated[str, typer.Argument(help="A .txt/.md file, a folder of 
                                        selection=Selection(not no_questions, not no_cloze, not no_vocab,
                                                            max_cards, reverse),
                                        pinyin_below=pinyin_below, tone_colours=tone_colours,
-                                       worksheet=worksheet, paper=paper, pinyin=pinyin, combine=combine),
-                             warn=_warn)
+                                       worksheet=worksheet, paper=paper, pinyin=pinyin, combine=combine,
+                                       jobs=jobs),
+                             warn=_warn, progress=None if quiet else _progress_bar())
     except QuizgenError as exc:
         _fail(exc)
     if not quiet:
         for p in written:
             typer.echo(f"wrote {p}", err=True)
-
-
-@app.command()
-def quiz(path: PathArg,
-         answers: Annotated[bool, typer.Option("--answers/--no-answers",
-                                               help="Show the answer and its evidence under each item.")] = True,
-         json_: Annotated[bool, typer.Option("--json", help="Print the JSON quiz instead of text.")] = False,
-         ) -> None:
-    """Print each article's questions and cloze in the terminal, for a quick look before making a deck."""
-    import json
-
-    from .pipeline import iter_documents
-    from .quiz import build_quiz
-    from .render.jsonout import quiz_dict
-    from .render.terminal import quiz_text
-
-    try:
-        for doc in iter_documents(path, on_error=_warn):
-            for i, art in enumerate(doc.articles):
-                q = build_quiz(art, i, _stem(doc.origin))
-                typer.echo(json.dumps(quiz_dict(q), ensure_ascii=False, indent=1) if json_ else quiz_text(q, answers))
-    except QuizgenError as exc:
-        _fail(exc)
 
 
 @app.command()
