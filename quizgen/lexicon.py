@@ -150,11 +150,18 @@ def _pypinyin() -> Any:
             if len(syls) != len(word):
                 raise ValueError(f"pinyin_fixes.txt: {word!r} needs one syllable per character")
             phrases[word] = [[s] for s in syls]
-    if singles:
-        pypinyin.load_single_dict(singles)
-    if phrases:
-        pypinyin.load_phrases_dict(phrases)
+    # Straight into pypinyin's tables: its load_*_dict() functions retrain the phrase segmenter
+    # each time (about 0.2 s a call). Our words reach it already segmented, and `pinyin()` looks
+    # the fixed phrases up itself first, so the segmenter never needs to know them.
+    from pypinyin.constants import PHRASES_DICT, PINYIN_DICT
+
+    PINYIN_DICT.update(singles)
+    PHRASES_DICT.update(phrases)
+    _PHRASE_FIXES.update({w: [s[0] for s in syls] for w, syls in phrases.items()})
     return pypinyin
+
+
+_PHRASE_FIXES: dict[str, list[str]] = {}
 
 
 @lru_cache(maxsize=65536)
@@ -167,7 +174,7 @@ def pinyin(word: str) -> str:
     out = []
     for run in _HAN_RUN_RE.findall(word):
         if is_han(run):
-            syls = pp.lazy_pinyin(run, style=pp.Style.TONE, v_to_u=True)
+            syls = _PHRASE_FIXES.get(run) or pp.lazy_pinyin(run, style=pp.Style.TONE, v_to_u=True)
             out.append(_join_syllables(s.strip() for s in syls))
         elif run.strip():
             out.append(run.strip())
