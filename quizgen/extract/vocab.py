@@ -44,6 +44,10 @@ _PERSON_SENSE = re.compile(r"\(\d{3,4}-|\b(politician|writer|poet|emperor|genera
                            r"founder|entrepreneur|actor|singer)\b", re.I)
 _TIME_WORDS = ("今年", "去年", "明年", "近年", "当年", "本月", "上月", "目前", "当前", "此前", "日前", "近日", "今后")
 
+_CONNECTIVES = frozenset("比如 例如 譬如 因此 因而 所以 然而 但是 可是 不过 同时 此外 另外 而且 并且 以及 或者 还是 "
+                         "如果 虽然 尽管 即使 只要 只有 除了 由于 因为 为了 通过 随着 根据 按照 对于 关于 总之 首先 其次 "
+                         "最后 总体 当然 其中 甚至 也就是说".split())
+
 TITLE_BOOST = 3.0  # a word in the headline or a subheading counts this many times more
 LEAD_BOOST = 1.5  # ... in the first paragraph
 
@@ -156,6 +160,8 @@ def _kind(key: str, pos: str, reporter: str | None) -> str | None:
         return None  # jieba's HMM made it up: usually a fragment across two words
     if key.startswith(_TIME_WORDS):
         return None  # 今年以来, 目前为止: time phrases, not vocabulary
+    if key in _CONNECTIVES:
+        return None  # 比如, 因此: they link sentences; a learner at HSK 4 knows them and they make poor blanks
     if not ents and not _lexical(key, pos):
         return None
 
@@ -268,10 +274,11 @@ _STOP = frozenset("to a an the of and or in on at for by with as from be is (of 
                   "etc i.e. e.g. something someone".split())
 _DOMAIN = frozenset("""export import trade market finance financial bank banking investment invest investor
 stock share shares economy economic technology technical data company enterprise industry industrial price
-growth capital fund credit loan currency digital computing computer chip vehicle car product production
+capital fund credit loan currency digital computing computer chip vehicle car product production
 policy tax insurance asset securities profit revenue consumer consumption manufacturing science innovation
 business commercial money payment cost rate interest government network internet energy electric power
-supply demand sale sales customs listing listed world global stock share model""".split())
+supply demand sale sales customs listing listed world global stock share model
+algorithm software platform artificial intelligence robot satellite semiconductor""".split())
 
 
 def _words(text: str) -> list[str]:

@@ -80,21 +80,42 @@ def _pos_class(pos: str) -> str:
     return pos[:1]
 
 
-def _short_gloss(word: str, gloss: str) -> str:
+def _senses(gloss: str) -> list[str]:
+    """`to push (e.g. for a plan); to promote` → ["to push", "to promote"]: top-level senses, no asides."""
+    out, depth, cur = [], 0, ""
+    for ch in gloss:
+        depth += ch == "("
+        depth -= ch == ")" and depth > 0
+        if ch in ";/" and depth == 0:
+            out.append(cur)
+            cur = ""
+        else:
+            cur += ch
+    out.append(cur)
+    clean = [re.sub(r"\s*\([^()]*\)", "", x).strip(" ,.…") for x in out]
+    return [x for x in clean if x and not re.search(r"[\u4e00-\u9fff]", x)]
+
+
+def _short_gloss(word: str, gloss: str, pos: str = "") -> str:
     if not gloss:
         from ..lexicon import entries
 
         es = entries(word)
-        gloss = es[0].senses[0] if es and es[0].senses else ""
-    gloss = gloss.split("/")[0].split(";")[0].strip()
-    if not gloss or re.search(r"[\u4e00-\u9fff]", gloss):
+        gloss = "; ".join(es[0].senses) if es and es[0].senses else ""
+    senses = _senses(gloss)
+    if not senses:
         return ""
-    return gloss[:40]
+    if pos.startswith("v") and pos != "vn":  # the blank is a verb: say so in the hint
+        senses = [x for x in senses if x.startswith("to ")] or senses
+    elif pos.startswith(("n", "a")) or pos == "vn":
+        senses = [x for x in senses if not x.startswith("to ")] or senses
+    return senses[0][:40]
 
 
-def hint_for(word: str, gloss: str = "", pinyin: str = "") -> str:
-    """English gloss if the dictionary has one, else pinyin: never the word."""
-    g = _short_gloss(word, gloss)
+def hint_for(word: str, gloss: str = "", pinyin: str = "", pos: str = "") -> str:
+    """English gloss (the sense that fits the blank's part of speech) if the dictionary has one, else pinyin:
+    never the word."""
+    g = _short_gloss(word, gloss, pos)
     if g:
         return g
     if pinyin:
@@ -159,7 +180,7 @@ def make_cloze(article: Article, article_id: str, vocab: Sequence[VocabItem] = (
         r.shuffle(same)
         bank = [tk.text, *same[:3]] if len(same) >= 2 else []
         r.shuffle(bank)
-        out.append(Cloze(cid, text, tk.text, hint_for(tk.text, kw.gloss, kw.pinyin), s.text, para_of.get(id(s)),
+        out.append(Cloze(cid, text, tk.text, hint_for(tk.text, kw.gloss, kw.pinyin, tk.pos), s.text, para_of.get(id(s)),
                          tuple(bank)))
         used_words.add(tk.text)
         if len(out) >= n:
