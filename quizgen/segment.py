@@ -55,13 +55,14 @@ def _pos_tokenizer():  # noqa: ANN202
     """A POS tokenizer over our Tokenizer that shares jieba's already-parsed tag table.
 
     `POSTokenizer(tok)` would parse the whole dictionary file a second time (about a second);
-    the table `import jieba.posseg` built is the same, so copy it and let our user words update it.
+    the table `import jieba.posseg` built is the same, so use it (our user words are added to it;
+    nothing in this process uses jieba's global POS tokenizer).
     """
     import jieba.posseg as ps
 
     pt = object.__new__(ps.POSTokenizer)
     pt.tokenizer = tokenizer()
-    pt.word_tag_tab = dict(ps.dt.word_tag_tab)
+    pt.word_tag_tab = ps.dt.word_tag_tab
     return pt
 
 
