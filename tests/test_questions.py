@@ -138,6 +138,10 @@ def test_every_item_obeys_the_rules(practice_quizzes):
                     assert sum(o in q.evidence for o in q.options) == 3
                 if q.skill == "main_idea":
                     assert set(q.options) <= headings
+                if q.skill == "paragraph_idea":  # one option is said in paragraph N, the others elsewhere only
+                    para = [p for p in a.paragraphs if not p.is_heading][q.paragraph - 1].text
+                    assert q.answer in q.evidence and q.evidence in para
+                    assert all(o in body and o not in para for o in q.options if o != q.answer)
             elif q.type == "true_false":
                 assert q.options == ("对", "错") and q.answer in q.options
             else:

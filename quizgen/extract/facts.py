@@ -351,8 +351,8 @@ def extract_people(article: Article) -> tuple[Fact, ...]:
             title_m = re.search(rf"({_TITLE_RE})$", org_title)
             title = title_m.group(1) if title_m else ""
             org = org_title[:len(org_title) - len(title)]
-            if not org:
-                continue
+            if not org or re.search(r"时任|時任|印有|担任|擔任|出任", org):
+                continue  # 印有時任華北人民政府主席: a clause, not an organisation
             a = tk.start - len(org_title)
             out.append(Fact("person", s, n, (tk.start, tk.start + len(tk.text)), (a, tk.start + len(tk.text)),
                             title=title, org=org, speaker=tk.text, measure=org_title))
@@ -449,6 +449,11 @@ def extract_definitions(article: Article) -> tuple[Fact, ...]:
                 continue
             if verb == "是" and not (desc.endswith(("之一", "者")) or re.search(r"的[\u4e00-\u9fff]{2,}$", desc)):
                 continue  # "A是B" only when B is a noun phrase: ...的N, ...之一
+            if desc.startswith(("否", "以", "在", "从", "由", "对", "把", "被", "为", "因为", "由于", "指")) \
+                    or lead.endswith(("是否", "但", "也", "都", "就", "还")):
+                continue  # 是否…, 是以…为主, 是在…: not a definition
+            if re.match(r"[①-⑳⑴-⒇]", lead):
+                continue
             out.append(Fact("definition", s, n, (a, a + len(lead)), (a, cb), head=lead, verb=verb, measure=desc))
     return tuple(out)
 
@@ -513,7 +518,7 @@ def extract_lists(article: Article) -> tuple[Fact, ...]:
                     break
                 head += tk.text
                 pos += len(tk.text)
-            if not head:
+            if len(head) < 2:  # 英國、加拿大、新加坡等國: a one-character head makes no question
                 continue
             out.append(Fact("list", s, n, (first_start, m.end() - 1), clause_of(t, first_start), items=items,
                             head=head))
@@ -557,6 +562,24 @@ def extract_causes(article: Article) -> tuple[Fact, ...]:
 
 # --------------------------------------------------------------------------- structure
 
+_SECTION_NO = re.compile(r"^(?:第[一二三四五六七八九十]+[章节部分]|[一二三四五六七八九十]+、|\(?[一二三四五六七八九十\d]+\)|"
+                         r"\d+(?:\.\d+)*\.?)\s*")
+
+
+def heading_text(text: str) -> str:
+    """A subheading as a reader would quote it: numbering (2.1, 一、) dropped; "" for headings that are not
+    about content (affiliations, keywords, DOIs, PDF debris)."""
+    t = _SECTION_NO.sub("", text.strip()).strip()
+    cjk = len(re.findall(r"[\u4e00-\u9fff]", t))
+    if t in ("引言", "前言", "结论", "结语", "结束语", "参考文献", "致谢", "附录", "摘要", "导语", "背景"):
+        return ""  # the parts of a paper, not what a paragraph says
+    if not 2 <= len(t) <= 30 or cjk < max(2, 0.7 * len(t)) or re.search(r"\d{3,}|DOI|doi|关键词|關鍵詞|摘要|(.)\1\1", t):
+        return ""
+    if t.startswith(("【", "[", "(", "（", "+", "图", "表", "圖")) or t.endswith(("）", ")")):
+        return ""
+    return t
+
+
 def extract_structure(article: Article) -> tuple[Fact, ...]:
     """Each subheading with the first paragraph it heads (for main-idea questions)."""
     out: list[Fact] = []
@@ -564,7 +587,7 @@ def extract_structure(article: Article) -> tuple[Fact, ...]:
     n = 0
     for p in article.paragraphs:
         if p.is_heading:
-            heading = p.text.strip()
+            heading = heading_text(p.text) or None
             continue
         n += 1
         if heading and p.sentences:

@@ -93,7 +93,8 @@ def _senses(gloss: str) -> list[str]:
             cur += ch
     out.append(cur)
     clean = [re.sub(r"\s*\([^()]*\)", "", x).strip(" ,.…") for x in out]
-    return [x for x in clean if x and not re.search(r"[\u4e00-\u9fff]", x)]
+    # a gloss cut short ("to build; to…") leaves a bare "to": not a sense
+    return [x for x in clean if len(x) > 2 and not re.search(r"[\u4e00-\u9fff]", x)]
 
 
 def _short_gloss(word: str, gloss: str, pos: str = "") -> str:
@@ -125,10 +126,42 @@ def hint_for(word: str, gloss: str = "", pinyin: str = "", pos: str = "") -> str
     return _py(word)
 
 
+# Words a learner cannot tell apart from the sentence's meaning: reporting verbs and very general nouns.
+LIGHT_WORDS = frozenset(("表示", "指出", "认为", "强调", "介绍", "称", "透露", "显示", "表明", "问题", "情况", "方面",
+                         "进行", "公司", "工作", "相关", "有关", "时间", "表示", "認為", "顯示", "問題", "情況", "進行"))
+
+
+def word_class(word: str, pos: str) -> str:
+    """The kind a word bank must share: n (nouns), vn (verbal nouns such as 发展/融合), v, a, or attr (X性)."""
+    if word.endswith("性") and pos.startswith("n"):
+        return "attr"
+    if pos.startswith("vn"):
+        return "vn"
+    return _pos_class(pos)
+
+
+def blank_class(s: Sentence, tk: Token) -> str:
+    """The blank's kind in this sentence: a verbal noun with a noun right after it is a verb (加快发展外贸),
+    otherwise it keeps its own kind (产业发展指明方向)."""
+    cls = word_class(tk.text, tk.pos)
+    if cls == "vn":
+        nxt = [t for t in s.tokens if t.start == tk.start + len(tk.text)]
+        if nxt and nxt[0].pos.startswith(("n", "vn")) and not nxt[0].pos.startswith("nr") and len(nxt[0].text) >= 2:
+            return "v"
+    return cls
+
+
+def _part_of_word(s: Sentence, tk: Token) -> bool:
+    """信通 in 信通院, 转换 in 转换价: the next token is a one-character noun that the word is glued to."""
+    nxt = [t for t in s.tokens if t.start == tk.start + len(tk.text)]
+    return bool(nxt) and len(nxt[0].text) == 1 and re.fullmatch(r"[\u4e00-\u9fff]", nxt[0].text) is not None \
+        and nxt[0].pos.startswith(("n", "k", "ng", "g"))
+
+
 def _eligible(tk: Token, s: Sentence, keys: dict[str, KeyWord], names: set[str]) -> bool:
     w = tk.text
-    return (w in keys and w not in names and s.text.count(w) == 1 and len(w) >= 2
-            and re.fullmatch(r"[\u4e00-\u9fff]+", w) is not None)
+    return (w in keys and w not in names and s.text.count(w) == 1 and len(w) >= 2 and w not in LIGHT_WORDS
+            and re.fullmatch(r"[\u4e00-\u9fff]+", w) is not None and not _part_of_word(s, tk))
 
 
 def make_cloze(article: Article, article_id: str, vocab: Sequence[VocabItem] = (), names: Sequence[str] = (),
@@ -173,14 +206,17 @@ def make_cloze(article: Article, article_id: str, vocab: Sequence[VocabItem] = (
         a, b = tk.start, tk.start + len(tk.text)
         text = s.text[:a] + "{{c1::" + tk.text + "}}" + s.text[b:]
         cid = hashlib.sha1(f"{article_id}|{s.text}|{tk.text}".encode()).hexdigest()[:12]
-        same = [k2.word for k2 in keys_list if k2.word != tk.text and _pos_class(k2.pos) == _pos_class(kw.pos)
+        cls = blank_class(s, tk)
+        ok = {"v": ("v", "vn")}.get(cls, (cls,))
+        same = [k2.word for k2 in keys_list if k2.word != tk.text and word_class(k2.word, k2.pos) in ok
+                and k2.word not in LIGHT_WORDS
                 and k2.word not in s.text and k2.word not in name_set
                 and (s.text[:a] + k2.word + s.text[b:]) not in article.body]
         r = rng(cid, "bank")
         r.shuffle(same)
         bank = [tk.text, *same[:3]] if len(same) >= 2 else []
         r.shuffle(bank)
-        out.append(Cloze(cid, text, tk.text, hint_for(tk.text, kw.gloss, kw.pinyin, tk.pos), s.text, para_of.get(id(s)),
+        out.append(Cloze(cid, text, tk.text, hint_for(tk.text, kw.gloss, kw.pinyin, "v" if cls == "v" else "n" if cls in ("n", "vn") else tk.pos), s.text, para_of.get(id(s)),
                          tuple(bank)))
         used_words.add(tk.text)
         if len(out) >= n:

@@ -61,6 +61,23 @@ def _time_prefix(f: Fact) -> str:
     return ""
 
 
+def _para_text(ctx: Context, n: int) -> str:
+    """The text of the article's n-th (1-based) non-heading paragraph."""
+    paras = [p for p in ctx.article.paragraphs if not p.is_heading]
+    return paras[n - 1].text if 0 < n <= len(paras) else ctx.article.body
+
+
+_LEAD_DATE = re.compile(r"^((?:\d{4}年)?(?:\d{1,2}月份?)?(?:\d{1,2}日)?(?:末|底|初)?)(?=[\u4e00-\u9fff])")
+
+
+def _split_lead_date(before: str) -> tuple[str, str]:
+    """2019年固废处置领域实现营收 → ("2019年", "固废处置领域实现营收"): the date goes before the question."""
+    m = _LEAD_DATE.match(before)
+    if not m or not m.group(1) or not re.search(r"[年月日]", m.group(1)):
+        return "", before
+    return m.group(1), strip_lead(before[m.end():])
+
+
 def _has_noun(f: Fact, a: int, b: int) -> bool:
     return any(a <= tk.start < b and tk.pos.startswith(("n", "vn", "eng")) and tk.pos != "nr"
                for tk in f.sentence.tokens)
@@ -142,10 +159,24 @@ def _quantity_parts(f: Fact) -> tuple[str, str, str, tuple[int, int]] | None:
     a, b = f.span
     ca, cb = f.clause
     before = strip_lead(t[ca:a])
+    date, before = _split_lead_date(before)
     after = t[b:cb].rstrip("。")
     answer_span = (a, b)
     if re.search(r"\d|分别|、|其中|这个数字|随后", before) or re.search(r"\d", after):
         return None
+    if re.search(r"(时|时候|時|之际|以后|之后|以前|这个|这一)", after):
+        return None  # 达到8000美元这个拐点时: a subordinate clause, not a statement
+    if date:
+        parts = _quantity_parts_plain(f, before, after, answer_span)
+        return None if parts is None else (date + "，" + parts[0], *parts[1:])
+    return _quantity_parts_plain(f, before, after, answer_span)
+
+
+def _quantity_parts_plain(f: Fact, before: str, after: str,
+                          answer_span: tuple[int, int]) -> tuple[str, str, str, tuple[int, int]] | None:
+    t = f.sentence.text
+    a, b = f.span
+    ca, cb = f.clause
     if before == "" and after == "" and re.match(r"，是", t[cb:cb + 2]):  # 76秒，是…的平均时长
         rest = t[cb + 2:].rstrip("。")
         if len(rest) < 6 or "，" in rest:
@@ -177,8 +208,8 @@ def _quantity_parts(f: Fact) -> tuple[str, str, str, tuple[int, int]] | None:
                 break
     if unit in ("天", "小时", "分钟", "秒", "周", "倍") and not after and q == "多少":
         q = "多少" + unit
-    if unit in CLASSIFIERS and not after and before.endswith(("一共", "共", "合计", "总共")):
-        q = "有多少" + unit
+    if unit in CLASSIFIERS and not after and (before.endswith(("一共", "共", "合计", "总共")) or q == "是多少"):
+        q = "有多少" + unit  # 企业钱包1000万个 → 企业钱包有多少个？
     if after and after[0] not in "，。":
         if not _last_pos(f, a).startswith(("v", "p", "u")):
             return None
@@ -225,7 +256,7 @@ def q_date(f: Fact, ctx: Context) -> list[Candidate]:
             return []
         na, nb = nxt[0]
         event = strip_lead(t[na:nb])
-        if re.search(r"(强调|指出|表示|说|认为|上|中|时)$", event) or event.startswith(("在", "于", "从", "对", "据")):
+        if re.search(r"(强调|指出|表示|说|认为|上|中|时|宣布|宣佈|公布|发布|發布|提出|透露)$", event) or event.startswith(("在", "于", "从", "对", "据")):
             return []
         if len(event) < 6 or re.search(r"\d", event) or not _has_noun(f, na, nb) or event.startswith(("这", "要", "将")):
             return []
@@ -369,10 +400,11 @@ def q_list(f: Fact, ctx: Context) -> list[Candidate]:
     # an outsider of the same kind: an item of another list in the article, else a key noun
     pool = [it for x in ctx.facts if x.kind == "list" and x is not f for it in x.items]
     pool += [tk.text for _, s in [(0, s) for s in ctx.article.sentences] for tk in s.tokens
-             if tk.pos in ("n", "nz", "vn") and 2 <= len(tk.text) <= 6]
+             if tk.pos in ("n", "nz") and 2 <= len(tk.text) <= 6 and not re.match(r"[新一二三四五六七八九十几多每各该本其此]", tk.text)]
     bad = set(f.items)
+    para = _para_text(ctx, f.paragraph)
     cands = [w for w in dict.fromkeys(pool)
-             if w not in bad and not any(w in it or it in w for it in f.items) and w not in f.sentence.text
+             if w not in bad and not any(w in it or it in w for it in f.items) and w not in para
              and w != f.head and w not in f.head]
     if not cands:
         return []
@@ -413,6 +445,84 @@ def q_heading(f: Fact, ctx: Context) -> list[Candidate]:
     opts, idx = shuffle_options(own, dis[:3], qid)
     q = Question(qid, "mcq", "main_idea", stem, opts, own, idx, f.sentence.text, f.paragraph, None)
     return [Candidate(q, 2.5, f.sentence.text)]
+
+
+_NOT_TOPIC = ("这", "此", "其", "它", "他", "她", "该", "但", "而", "因此", "所以", "同时", "此外", "另外", "首先",
+              "其次", "最后", "一方面", "另一方面", "对此", "为此", "不过", "然而", "可见", "例如", "比如", "如")
+_LEAD_CLAUSE = re.compile(r"^(?:作为|在|随着|对于|对|从|当|截至|今年|去年|近年来|目前|当前|如今|近日|日前|此前|\d)")
+
+
+def topic_statement(text: str, limit: int = 36) -> str:
+    """A paragraph's topic sentence as a short statement: lead clauses (作为…, 随着…, 今年以来…) dropped, cut at a
+    clause boundary within `limit` characters; "" when it does not stand on its own (这…, 但…, a quote)."""
+    text = text.strip()
+    spans = clauses(text)
+    i = 0
+    while i < len(spans) - 1 and _LEAD_CLAUSE.match(text[spans[i][0]:spans[i][1]]):
+        i += 1
+    if i >= len(spans):
+        return ""
+    start = spans[i][0]
+    end = 0
+    for a, b in spans[i:]:
+        if b - start > limit:
+            break
+        end = b
+        if text[b:b + 1] in "。；！？":
+            break
+    out = text[start:end].strip()
+    if "作为" in out and len(clauses(out)) == 1:
+        return ""  # 人工智能作为…的战略性技术: the predicate is in the next clause
+    if len(out) < 8 or out.startswith(_NOT_TOPIC) or "记者" in out or re.search(r"[“”‘’：:]", out):
+        return ""
+    if re.search(r"(指出|表示|认为|强调|说|称|介绍|显示|表明|如下|包括)$", out) or not re.search(r"[\u4e00-\u9fff]{4}", out):
+        return ""
+    return out
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[i:i + 2] for i in range(len(text) - 1)}
+
+
+def q_paragraph_ideas(ctx: Context) -> list[Candidate]:
+    """下列哪一项是第N段的主要内容？ The paragraph's topic sentence against the topic sentences of other paragraphs:
+    every option is true somewhere in the article, exactly one is said in paragraph N. For articles without
+    usable subheadings (those get q_heading)."""
+    if sum(1 for f in ctx.facts if f.kind == "heading") >= 4:
+        return []
+    from ..extract.facts import sentences as _sentences
+
+    firsts: dict[int, object] = {}
+    for n, s in _sentences(ctx.article):
+        firsts.setdefault(n, s)
+    paras = [p for p in ctx.article.paragraphs if not p.is_heading]
+    topics: list[tuple[int, str, object]] = []
+    for n, s in firsts.items():
+        p = paras[n - 1] if n <= len(paras) else None
+        if p is None or len(p.text) < 60 or p.sentences[:1] != (s,):
+            continue  # a paragraph long enough to have a main idea, whose first sentence is not a byline
+        st = topic_statement(s.text)
+        toks = [tk for tk in s.tokens if tk.start >= s.text.find(st)][:1] if st else []
+        if st and toks and not toks[0].pos.startswith(("p", "c", "u", "d", "r")):
+            topics.append((n, st, s))
+    if len(topics) < 4:
+        return []
+    out = []
+    for n, st, s in topics:
+        own = _para_text(ctx, n)
+        others = [t for m, t, _ in topics if m != n and t not in own and t != st
+                  and len(_bigrams(t) & _bigrams(own)) <= 0.5 * len(_bigrams(t))
+                  and 0.5 * len(st) <= len(t) <= 2 * len(st)]
+        if len(others) < 3:
+            continue
+        rng(st, "idea").shuffle(others)
+        stem = f"下列哪一项是第{n}段的主要内容？"
+        qid = _qid(ctx, "paragraph_idea", s.text, st)
+        opts, idx = shuffle_options(st, others[:3], qid)
+        q = Question(qid, "mcq", "paragraph_idea", stem, opts, st, idx, s.text, n,
+                     (s.text.find(st), s.text.find(st) + len(st)))
+        out.append(Candidate(q, 2.35, s.text))
+    return out
 
 
 def q_true_statement(ctx: Context) -> list[Candidate]:
@@ -488,6 +598,7 @@ def make_questions(article: Article, article_id: str, facts: tuple[Fact, ...] | 
         for tpl in TEMPLATES.get(f.kind, ()):
             cands.extend(c for c in tpl(f, ctx) if c is not None)
     cands.extend(q_true_statement(ctx))
+    cands.extend(q_paragraph_ideas(ctx))
     n_mcq, n_tf, n_short = budget(article)
     if limit:
         n_mcq = min(n_mcq, limit)
