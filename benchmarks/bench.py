@@ -57,7 +57,7 @@ def cold(article: Path, repeat: int) -> tuple[tuple[float, int], tuple[float, in
 def throughput(corpus: Path, jobs: int) -> float:
     out = tempfile.mkdtemp(prefix="qg-bench-")
     t = time.perf_counter()
-    p = subprocess.run([PY, "-m", "quizgen.cli", "make", str(corpus), "--deck", "anki", "--out", out,
+    p = subprocess.run([PY, "-m", "quizgen", "make", str(corpus), "--deck", "anki", "--out", out,
                         "--quiet", "--jobs", str(jobs)], capture_output=True, text=True)
     if p.returncode != 0:
         raise SystemExit(f"make failed:\n{p.stderr[-2000:]}")
