@@ -30,20 +30,7 @@ def ensure_dir(path: Path) -> Path:
 
 
 def write_bytes(path: Path, data: bytes) -> Path:
-    tmp = None
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        _publish(tmp, path)
-        tmp = None
-    except OSError as exc:
-        raise OutputError(f"{path}: cannot write it ({exc.strerror or exc}); "
-                          "check the folder, or choose another with --out") from None
-    finally:
-        if tmp and os.path.exists(tmp):
-            os.unlink(tmp)
-    return path
+    return write_with(path, lambda tmp: Path(tmp).write_bytes(data))
 
 
 def write_text(path: Path, text: str) -> Path:
@@ -51,7 +38,8 @@ def write_text(path: Path, text: str) -> Path:
 
 
 def write_with(path: Path, writer) -> Path:  # noqa: ANN001 - writer(tmp_path: str) writes the file
-    """For libraries that write to a path themselves (genanki, WeasyPrint)."""
+    """Write through a temporary file in the same folder, renamed into place only when complete, so a
+    failure never leaves a half-written output (libraries such as genanki write to a path themselves)."""
     tmp = None
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
