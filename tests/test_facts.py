@@ -127,3 +127,26 @@ def test_every_fact_span_is_in_its_sentence(seed_feature):
             for f in extract_facts(a):
                 assert f.answer and f.answer in f.sentence.text
                 assert f.sentence.text in body
+
+
+def test_headings_drop_numbering_and_pdf_debris():
+    from quizgen.extract.facts import heading_text
+    assert heading_text("2.1电网公司SG-ERP系统架构与数据管理体系") == "电网公司SG-ERP系统架构与数据管理体系"
+    assert heading_text("外贸开门稳") == "外贸开门稳"
+    # affiliations, keyword lines and PDF debris are not subheadings a paragraph could be summed up by
+    assert heading_text("4（国网江苏省电力公司电力经济技术研究院南京210018）") == ""
+    assert heading_text("关键词知识产权证券化，欧美模式，可转换债券") == ""
+    assert heading_text("+理理理理理理理") == ""
+    assert heading_text("1引言") == ""
+
+
+def test_no_definition_from_shi_fou_or_shi_yi():
+    # 是否…, 是以…为主 are not "A是B" definitions
+    a = art("票据\n是否有利息、利息是否和最初债权还本付息退出时约定的利息保持一致则由发行人决定。\n"
+            "评价数据的获取方式是以统计项目运营期的经济效益数据为主的方式。")
+    assert extract_definitions(a) == ()
+
+
+def test_one_character_list_head_is_no_list():
+    a = art("人民币\n人民币在英国、加拿大、新加坡等国的离岸市场交易。")
+    assert all(f.head != "国" for f in extract_lists(a))

@@ -252,3 +252,58 @@ def test_property_answers_in_evidence_and_cloze_round_trip(text):
     for c in make_cloze(a, "p"):
         assert re.sub(r"\{\{c1::(.*?)\}\}", r"\1", c.text) == c.sentence
         assert c.sentence in a.body
+
+
+def test_quantity_stem_keeps_its_leading_year_and_skips_time_clauses():
+    a = parse("固废\n据生态环境部发布的报告显示，2019年固废处置领域实现营收6591.7亿元，位居环保各细分领域第一位。\n"
+              "城市的人均GDP达到8000美元这个拐点时，大规模治污除废的投入就显得很有必要。").articles[0]
+    qs = [q for q in make_questions(a, "x") if q.type == "mcq" and q.skill == "number"]
+    assert [q.stem for q in qs if q.answer == "6591.7亿元"] == ["2019年，固废处置领域实现的营收是多少？"]
+    assert not [q for q in qs if q.answer == "8000美元"]  # 达到…这个拐点时 is not a statement
+
+
+def test_count_of_things_asks_how_many_with_the_classifier():
+    a = parse("数字人民币\n截至今年10月22日，已经开立数字人民币个人钱包1.4亿个，企业钱包1000万个，累计交易笔数达到1.5亿笔。"
+              ).articles[0]
+    stems = {q.answer: q.stem for q in make_questions(a, "x") if q.type == "mcq"}
+    assert stems.get("1000万个") == "截至今年10月22日，企业钱包有多少个？"
+
+
+def test_topic_statement_leaves_out_who_reported_it():
+    from quizgen.generate.questions import topic_statement
+    assert topic_statement("李魁文指出，前2个月，我国外贸结构持续优化，一般贸易进出口3.94万亿元，同比增长16.3%。") == \
+        "前2个月，我国外贸结构持续优化，一般贸易进出口3.94万亿元"
+    # 作为… alone has no predicate; 值得关注的是 + a prepositional clause leaves too little
+    assert topic_statement("人工智能作为引领新一轮科技革命和产业变革的战略性技术，正在深刻改变人类生产生活方式。") == ""
+    assert topic_statement("这是“十四五”期间我国新能源汽车技术持续创新的缩影。") == ""
+
+
+def test_paragraph_idea_questions_for_a_feature_without_subheadings():
+    paras = ["算法是人工智能系统的重要支柱，要加强算法模型的集约化供给，打造开源算法社区，建立模型共享机制，构建算法评测体系。",
+             "数据资源是人工智能技术产业创新发展的重要驱动力之一，要加强数据要素的立体化供给，建立国家和地方数据资源池，创新数据交易模式。",
+             "算力是驱动人工智能训练和推理的核心资源，要加强算力资源的分布式布局，构建“东数西算”的协同网络，发展边缘计算节点，建设开放算力平台。",
+             "减少伦理隐患，坚守道德底线。人工智能的发展可能引发伦理问题，如技术滥用、深度伪造、数据侵权等，需要建立健全伦理规范。"]
+    a = parse("人工智能\n" + "\n".join(paras)).articles[0]
+    qs = [q for q in make_questions(a, "x") if q.skill == "paragraph_idea"]
+    assert qs
+    for q in qs:
+        assert q.stem == f"下列哪一项是第{q.paragraph}段的主要内容？"
+        assert q.answer in paras[q.paragraph - 1]
+        assert all(o not in paras[q.paragraph - 1] for o in q.options if o != q.answer)
+
+
+def test_cloze_bank_has_the_blank_s_own_kind():
+    from quizgen.generate.cloze import blank_class, word_class
+    a = parse("外贸\n政府工作报告还提出，加快发展外贸新业态新模式。\n此后，总书记多次作出重要指示，为人工智能产业发展指明方向。").articles[0]
+    s1, s2 = a.sentences[0], a.sentences[1]
+    t1 = next(t for t in s1.tokens if t.text == "发展")
+    t2 = next(t for t in s2.tokens if t.text == "发展")
+    assert blank_class(s1, t1) == "v" and blank_class(s2, t2) == "vn"
+    assert word_class("战略性", "n") == "attr" and word_class("产业", "n") == "n"
+
+
+def test_no_cloze_on_part_of_a_word_or_a_reporting_verb():
+    a = parse("信通院\n7月9日，中国信息通信研究院（信通院）总工程师胡坚波在论坛上演讲。\n"
+              "蔚来汽车相关负责人表示，芯片短缺情况超出此前预估。").articles[0]
+    for c in make_cloze(a, "x"):
+        assert c.answer not in ("信通", "表示")

@@ -146,7 +146,10 @@ def blank_class(s: Sentence, tk: Token) -> str:
     cls = word_class(tk.text, tk.pos)
     if cls == "vn":
         nxt = [t for t in s.tokens if t.start == tk.start + len(tk.text)]
-        if nxt and nxt[0].pos.startswith(("n", "vn")) and not nxt[0].pos.startswith("nr") and len(nxt[0].text) >= 2:
+        prev = [t for t in s.tokens if t.start + len(t.text) == tk.start]
+        lead = not prev or prev[0].pos.startswith(("v", "d", "x", "c", "p")) and prev[0].pos != "vn"
+        if lead and nxt and nxt[0].pos.startswith(("n", "vn")) and not nxt[0].pos.startswith("nr") \
+                and len(nxt[0].text) >= 2:
             return "v"
     return cls
 

@@ -448,17 +448,21 @@ def q_heading(f: Fact, ctx: Context) -> list[Candidate]:
 
 
 _NOT_TOPIC = ("这", "此", "其", "它", "他", "她", "该", "但", "而", "因此", "所以", "同时", "此外", "另外", "首先",
-              "其次", "最后", "一方面", "另一方面", "对此", "为此", "不过", "然而", "可见", "例如", "比如", "如")
+              "其次", "最后", "一方面", "另一方面", "对此", "为此", "不过", "然而", "可见", "例如", "比如", "如", "到",
+              "与此")
+# 李魁文指出，… / 数据显示，… / 值得关注的是，…: who reports it is not what the paragraph says
+_REPORTING = re.compile(r"(指出|表示|认为|強調|强调|说|称|介绍|显示|表明|分析|建议|透露|看来|值得\S{1,4}的是|据悉|据了解|据介绍)$")
 _LEAD_CLAUSE = re.compile(r"^(?:作为|在|随着|对于|对|从|当|截至|今年|去年|近年来|目前|当前|如今|近日|日前|此前|\d)")
 
 
 def topic_statement(text: str, limit: int = 36) -> str:
     """A paragraph's topic sentence as a short statement: lead clauses (作为…, 随着…, 今年以来…) dropped, cut at a
     clause boundary within `limit` characters; "" when it does not stand on its own (这…, 但…, a quote)."""
-    text = text.strip()
+    text = re.sub(r"^【[^】]{1,8}】", "", text.strip())
     spans = clauses(text)
     i = 0
-    while i < len(spans) - 1 and _LEAD_CLAUSE.match(text[spans[i][0]:spans[i][1]]):
+    while i < len(spans) - 1 and (_LEAD_CLAUSE.match(text[spans[i][0]:spans[i][1]])
+                                  or _REPORTING.search(text[spans[i][0]:spans[i][1]])):
         i += 1
     if i >= len(spans):
         return ""
@@ -473,6 +477,8 @@ def topic_statement(text: str, limit: int = 36) -> str:
     out = text[start:end].strip()
     if "作为" in out and len(clauses(out)) == 1:
         return ""  # 人工智能作为…的战略性技术: the predicate is in the next clause
+    if re.search(r"\d$|\[\d+\]", out) or "也" in out[:6]:
+        return ""  # a footnote mark (丰富2, [3]); 也: leans on the sentence before
     if len(out) < 8 or out.startswith(_NOT_TOPIC) or "记者" in out or re.search(r"[“”‘’：:]", out):
         return ""
     if re.search(r"(指出|表示|认为|强调|说|称|介绍|显示|表明|如下|包括)$", out) or not re.search(r"[\u4e00-\u9fff]{4}", out):
@@ -499,7 +505,7 @@ def q_paragraph_ideas(ctx: Context) -> list[Candidate]:
     topics: list[tuple[int, str, object]] = []
     for n, s in firsts.items():
         p = paras[n - 1] if n <= len(paras) else None
-        if p is None or len(p.text) < 60 or p.sentences[:1] != (s,):
+        if p is None or len(p.text) < 50 or p.sentences[:1] != (s,):
             continue  # a paragraph long enough to have a main idea, whose first sentence is not a byline
         st = topic_statement(s.text)
         toks = [tk for tk in s.tokens if tk.start >= s.text.find(st)][:1] if st else []
@@ -512,7 +518,7 @@ def q_paragraph_ideas(ctx: Context) -> list[Candidate]:
         own = _para_text(ctx, n)
         others = [t for m, t, _ in topics if m != n and t not in own and t != st
                   and len(_bigrams(t) & _bigrams(own)) <= 0.5 * len(_bigrams(t))
-                  and 0.5 * len(st) <= len(t) <= 2 * len(st)]
+                  and 0.4 * len(st) <= len(t) <= 2.5 * len(st)]
         if len(others) < 3:
             continue
         rng(st, "idea").shuffle(others)
