@@ -276,6 +276,8 @@ def test_topic_statement_leaves_out_who_reported_it():
     # 作为… alone has no predicate; 值得关注的是 + a prepositional clause leaves too little
     assert topic_statement("人工智能作为引领新一轮科技革命和产业变革的战略性技术，正在深刻改变人类生产生活方式。") == ""
     assert topic_statement("这是“十四五”期间我国新能源汽车技术持续创新的缩影。") == ""
+    assert topic_statement("昨天A股开盘后低开一度跌逾1%，随后下探回升，盘中强势翻红，截至收盘，沪指涨0.4%，报3628.53点。") == \
+        "昨天A股开盘后低开一度跌逾1%，随后下探回升，盘中强势翻红"
 
 
 def test_paragraph_idea_questions_for_a_feature_without_subheadings():

@@ -474,6 +474,11 @@ def topic_statement(text: str, limit: int = 36) -> str:
         end = b
         if text[b:b + 1] in "。；！？":
             break
+    kept = [(a, b) for a, b in spans[i:] if b <= end]
+    while len(kept) > 1 and (_LEAD_CLAUSE.match(text[kept[-1][0]:kept[-1][1]])
+                             or _REPORTING.search(text[kept[-1][0]:kept[-1][1]])):
+        kept.pop()  # …，截至收盘: a time phrase left hanging at the cut
+    end = kept[-1][1] if kept else end
     out = text[start:end].strip()
     if "作为" in out and len(clauses(out)) == 1:
         return ""  # 人工智能作为…的战略性技术: the predicate is in the next clause
