@@ -628,7 +628,7 @@ def make_questions(article: Article, article_id: str, facts: tuple[Fact, ...] | 
                                         -(c.question.paragraph or 0), c.question.id))
         pool.remove(best)
         c, q = best, best.question
-        if per_skill.get((q.type, q.skill), 0) >= (4 if q.skill == "definition" else 5):
+        if per_skill.get((q.type, q.skill), 0) >= {"definition": 4, "main_idea": 2}.get(q.skill, 5):
             continue
         if want.get(q.type, 0) <= 0 or q.stem in stems and q.skill != "detail" and q.skill != "main_idea":
             continue
