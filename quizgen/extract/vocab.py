@@ -42,6 +42,8 @@ _PLACE_SENSE = re.compile(r"\b(city|province|county|prefecture|district|town|vil
                           r"capital of|municipality)\b", re.I)
 _PERSON_SENSE = re.compile(r"\(\d{3,4}-|\b(politician|writer|poet|emperor|general|scientist|economist|president|"
                            r"founder|entrepreneur|actor|singer)\b", re.I)
+_THING_SENSE = re.compile(r"\((?:name|brand)\)|\b(company|corporation|brand|make|mythology|legend|god|goddess|"
+                         r"Inc|Ltd|group|bank|airline|newspaper|magazine|software|model)\b", re.I)
 _TIME_WORDS = ("今年", "去年", "明年", "近年", "当年", "本月", "上月", "目前", "当前", "此前", "日前", "近日", "今后")
 
 _CONNECTIVES = frozenset("比如 例如 譬如 因此 因而 所以 然而 但是 可是 不过 同时 此外 另外 而且 并且 以及 或者 还是 "
@@ -147,12 +149,18 @@ def _kind(key: str, pos: str, reporter: str | None) -> str | None:
         # Chinese names: a surname and one or two characters; anything else jieba guessed is too unsure to show
         ok = (key[:2] in _COMPOUND_SURNAMES and len(key) in (3, 4)) or (key[0] in _SURNAMES and len(key) in (2, 3))
         ok = ok and key[-1] not in "区市县省镇村路局部委会司厂"  # 高新区 is a place, not Mr Gao
+        ok = ok and not (len(key) == 3 and hsk_level(key[1:]) not in (None, "7-9"))  # 高水平 is not Mr Gao either
         return "person" if ok else None
     if pos in _PLACE_POS:
         if any(e.pinyin[:1].islower() for e in ents):
             return "vocab"
         if not ents and not (len(key) <= 3 or key[-1] in "省市县区州岛山江河湖港湾镇村"):
             return None  # 攀登高峰: a phrase jieba tagged as a place
+        if not ents and (key[0] == "非" or key[-1] in "化性"):
+            return None  # 非上市 "unlisted", 法治化 "rule-of-law-ization": no place is named like that
+        senses = " ".join(s for e in ents for s in e.senses)
+        if ents and not _PLACE_SENSE.search(senses) and _THING_SENSE.search(senses):
+            return None  # 盘古 a model named after a myth, 福特 a car make, 京东 a company: names, but not places
         return "place" if known else None
     if pos in _DROP_POS or pos.startswith("u"):
         return None
@@ -188,6 +196,18 @@ def _segment_line(text: str, script: str) -> tuple[Token, ...]:
 
 
 _ABBR = re.compile(r"简称[为是]?[“「\"]([^”」\"]{2,10})[”」\"]")
+_PAREN_ABBR = re.compile(r"[（(]([\u3400-\u9fff]{2,5})[）)]")
+
+
+def _is_abbreviation(short: str, long: str) -> bool:
+    """Whether `short` takes its characters, in order, from `long` and starts where it starts (信通院 from
+    中国信息通信研究院 … no: from 信息通信研究院), i.e. is a Chinese abbreviation of it, not a place in brackets."""
+    i = 0
+    for c in short:
+        i = long.find(c, i) + 1
+        if not i:
+            return False
+    return len(long) > len(short) and short != long[-len(short):]
 
 
 def _abbreviations(article: Article) -> dict[str, str]:
@@ -197,13 +217,16 @@ def _abbreviations(article: Article) -> dict[str, str]:
     found: dict[str, str] = {}
     for s in article.sentences:
         simp = _simp(s.text, article.script)
-        for m in _ABBR.finditer(simp):
+        for m in [*_ABBR.finditer(simp), *_PAREN_ABBR.finditer(simp)]:
             before = re.split(r"[^\u3400-\u9fff]", simp[: m.start()].rstrip("（(，,以下"))[-1]
             toks = _segment_line(before, "simplified") if before else ()
             k = len(toks)
             while k and (toks[k - 1].pos.startswith(("n", "j", "b")) or toks[k - 1].pos == "vn"):
                 k -= 1
             before = "".join(t.text for t in toks[k:])
+            if m.re is _PAREN_ABBR:  # （信通院） after its long form; not （长沙） or （试行）
+                if not _is_abbreviation(m.group(1), before) or _known_to_jieba(m.group(1)):
+                    continue
             found.setdefault(m.group(1), before if len(before) > len(m.group(1)) else "")
     return dict(sorted(found.items(), key=lambda kv: -len(kv[0])))
 
@@ -270,15 +293,19 @@ def _rank(body: Sequence[_Use], heads: Sequence[_Use], lead: int,
 
 # --------------------------------------------------------------------------- glosses
 
+# Also left out: English words too general to tell one sense from another (through, together, whole).
 _STOP = frozenset("to a an the of and or in on at for by with as from be is (of (in sth sb one's "
-                  "etc i.e. e.g. something someone".split())
+                  "etc i.e. e.g. something someone one ones oneself through together whole total amount thing "
+                  "things make take give get put way time place person people also very more most other such entire all "
+                  "used use fig lit coll abbr see".split())
 _DOMAIN = frozenset("""export import trade market finance financial bank banking investment invest investor
 stock share shares economy economic technology technical data company enterprise industry industrial price
 capital fund credit loan currency digital computing computer chip vehicle car product production
 policy tax insurance asset securities profit revenue consumer consumption manufacturing science innovation
 business commercial money payment cost rate interest government network internet energy electric power
 supply demand sale sales customs listing listed world global stock share model
-algorithm software platform artificial intelligence robot satellite semiconductor""".split())
+algorithm software platform artificial intelligence robot satellite semiconductor
+upgrade upgrading transition transform index reserve float online mainland commerce statistics""".split())
 
 
 def _words(text: str) -> list[str]:
@@ -297,27 +324,75 @@ def _words(text: str) -> list[str]:
 _DOMAIN_STEMS = frozenset(w for d in _DOMAIN for w in _words(d))
 
 
+_QUAL = re.compile(r"\(([^()]*)\)")
+# Qualifiers that only say a sense is figurative, colloquial or approximate: they restrict nothing.
+_LOOSE_QUAL = re.compile(r"^(fig\.|lit\.|coll\.|math\.|old|formal|informal|esp\..*|\w+ etc\.?|of sb|of sth|"
+                         r"sth|sb|bound form)$", re.I)
+
+
+def _split_sense(sense: str) -> tuple[str, list[str]]:
+    """A sense without its parentheticals, and the parentheticals: "to log out (computing)" → "to log out",
+    ["computing"]."""
+    quals = [q.strip() for q in _QUAL.findall(sense)]
+    return _QUAL.sub(" ", sense).strip(), quals
+
+
 def _pos_fit(sense: str, pos: str) -> float:
-    verb = sense.startswith("to ")
-    if pos.startswith("v") and pos != "vn":
+    """How well a sense's form fits the word's part of speech in the sentence (0..1).
+
+    CC-CEDICT writes verb senses "to …", adverbs as "-ly" words and count nouns "a …"/"an …". A Chinese noun is
+    often a verb used as a noun (出口 an export), so a verb sense still half fits a noun."""
+    main = sense.lower()
+    verb = main.startswith("to ")
+    adverb = bool(re.search(r"\w{3,}ly\b", main)) and not verb
+    if pos.startswith("d") or pos == "ad":
+        return 1.0 if adverb else 0.0
+    if pos == "a" and adverb:
+        return 0.5
+    if pos == "vn":  # an action named as a noun (融合, 冲击): not a thing (a mixture)
+        return 0.0 if main.startswith(("a ", "an ")) else (0.6 if not verb else 0.5)
+    if pos.startswith("v"):
         return 1.0 if verb else 0.0
-    if pos.startswith(("n", "a", "b")):
-        return 0.0 if verb else 1.0
+    if pos.startswith(("n", "a", "b", "j")):
+        return 0.2 if verb else 1.0
     return 0.5
 
 
-def choose_sense(senses: Sequence[str], pos: str, context: Counter[str]) -> int:
+def choose_sense(senses: Sequence[str], pos: str, context: Counter[str], order: float = 0.25) -> int:
     """Index of the sense that fits: its part of speech and its overlap with the article's other words.
 
     `context` counts (stemmed) English words from the glosses of the article's other words, so 出口 in
-    a story full of 进口, 贸易, 进出口 picks "to export" over "an exit".
+    a story full of 进口, 贸易, 进出口 picks "to export" over "an exit". A sense narrowed by a qualifier
+    the article does not support — 提升 "to promote (to a higher-ranking position)", 下行 "(of trains) down" —
+    loses to a plain one; a figurative sense (提升 "(fig.) to raise; to improve") is the likelier one in news.
+    `order` is how much CC-CEDICT's own order counts (its first sense is usually the commonest); past the third
+    sense, order says little (数字 lists "digital" sixth), so a domain sense there can still win.
     """
     best, best_score = 0, -1e9
     for i, s in enumerate(senses):
-        ws = set(_words(s))
-        # the best single clue counts, not the sum: long senses would otherwise win by sheer length
-        domain = max((0.35 * (context[w] > 0) + 0.8 * (w in _DOMAIN_STEMS) for w in ws), default=0.0)
-        score = domain + 0.5 * _pos_fit(s, pos) - 0.4 * math.sqrt(i) - 2.0 * _weak(s)
+        main, quals = _split_sense(s)
+        ws = set(_words(main))
+        # one clue of each kind counts, not every word: long senses would otherwise win by sheer length
+        domain = 0.35 * any(context[w] > 0 for w in ws) + 0.5 * any(w in _DOMAIN_STEMS for w in ws)
+        qual = 0.2 * any(q.lower().startswith("fig") for q in quals)
+        main_domain = bool(ws & _DOMAIN_STEMS)
+        strict = [q for q in quals if not _LOOSE_QUAL.match(q) and _words(q)]
+        labels = [set(_words(q)) for q in strict if " " not in q]  # (computing), (zoology)
+        examples = [set(_words(q)) for q in strict if " " in q]  # (of a policy), (stocks, currency etc)
+        # a label, (computing) or (commerce), must be borne out by the article or by a domain sense it labels
+        if any(not (context[next(iter(lb))] > 0 or (main_domain and lb & _DOMAIN_STEMS)) for lb in labels):
+            qual -= 0.35
+        elif labels:
+            qual += 0.15
+        # examples, (of trains) or (stocks, currency etc): the best-supported one counts
+        if examples:
+            if not main_domain and any(e & _DOMAIN_STEMS for e in examples):
+                qual += 0.3
+            elif any(context[w] > 0 for e in examples for w in e):
+                qual += 0.15
+            else:
+                qual -= 0.35
+        score = (domain + qual + 0.6 * _pos_fit(main or s, pos) - order * math.sqrt(min(i, 3)) - 2.0 * _weak(s))
         if score > best_score:
             best, best_score = i, score
     return best
@@ -379,12 +454,35 @@ def _entry_senses(key: str, reading: str) -> tuple[str, tuple[str, ...]]:
     return shown, tuple(senses)
 
 
+def _char_context(char: str, family: Iterable[str], word: str) -> Counter[str]:
+    """Gloss words of the article's other words that hold `char`: 季度末 in a text with 年末 "end of the year"
+    reads 末 as "end", not "tip"; 后市 with 之后 "afterwards" reads 后 as "after", not "empress"."""
+    return _context((w, 1) for w in family if char in w and w != word and len(w) > 1)
+
+
+def _name_pinyin(py: str, n_chars: int) -> str:
+    """CC-CEDICT's proper-name pinyin as dictionaries write it: one word per capital (Zhōngguó Rénmín Yínháng),
+    but a name whose every syllable is capitalised is one word (DōngMéng → Dōngméng)."""
+    groups = re.findall(r"(?:^|(?<!'))[A-ZĀÁǍÀĒÉĚÈŌÓǑÒ](?:'[A-ZĀÁǍÀĒÉĚÈŌÓǑÒ]|[^A-ZĀÁǍÀĒÉĚÈŌÓǑÒ\s])*",
+                        py.replace(" ", ""))
+    if "".join(groups) != py.replace(" ", ""):
+        return py
+    if len(groups) <= 1:
+        return py
+    if len(groups) == n_chars:
+        return groups[0] + "".join(g.lower() for g in groups[1:])
+    return " ".join(groups)
+
+
 def gloss(key: str, pos: str, context: Counter[str], reading: str, max_senses: int = 3,
-          full: str | None = None) -> tuple[str, str, bool]:
+          full: str | None = None, family: Iterable[str] = ()) -> tuple[str, str, bool]:
     """(pinyin, gloss, from_parts) for a simplified word: best-fitting sense first.
 
-    `full` is the long form an abbreviation stands for in this article (知交所 → 武汉知识产权交易所)."""
+    `full` is the long form an abbreviation stands for in this article (知交所 → 武汉知识产权交易所);
+    `family` is the article's other words, to read a one-character part of a word CC-CEDICT lacks."""
     shown, senses = _entry_senses(key, reading)
+    if shown[:1].isupper():
+        shown = _name_pinyin(shown, len(key))
     # the context leaves the word's own glosses out, or its first senses would agree with themselves
     context = context - _context([(key, 1)])
     if full and not senses:
@@ -403,16 +501,28 @@ def gloss(key: str, pos: str, context: Counter[str], reading: str, max_senses: i
 
     pieces = []
     parts = _parts(key)
+    family = tuple(family)
+    readings = []
     for k, part in enumerate(parts):
-        _, ps = _entry_senses(part, pinyin(part)) if _HAN.search(part) else ("", ())
+        py, ps = _entry_senses(part, pinyin(part)) if _HAN.search(part) else (part, ())
+        readings.append(py)
         if len(part) == 1 and k == len(parts) - 1 and k > 0 and part in _SUFFIX_SENSE:
             pieces.append(f"{part} {_SUFFIX_SENSE[part]}")
         elif ps:
             head_pos = pos if k == len(parts) - 1 else "x"  # the last part is the head of a Chinese compound
-            j = choose_sense(ps, head_pos, context - _context([(part, 1)]))
+            if len(part) == 1 and family:
+                # a character's senses come from several entries (后 empress / 後 after): CC-CEDICT's order
+                # says little, the article's words with the same character say more
+                j = choose_sense(ps, head_pos, _char_context(part, family, key), order=0.05)
+            else:
+                j = choose_sense(ps, head_pos, context - _context([(part, 1)]))
             pieces.append(f"{part} {_short(ps[j], 30).split('; ')[0]}")
         else:
             pieces.append(part)
+    if pos == "nt" and len(parts) > 1 and all(_HAN.search(p) for p in parts):
+        # an organisation's name: one capitalised word per part (Zhōngguó Qìchē Gōngyè Xiéhuì)
+        shown = " ".join(_name_pinyin(r, len(p)) if r[:1].isupper() else r[:1].upper() + r[1:]
+                         for r, p in zip(readings, parts))
     return shown, " + ".join(pieces), True
 
 
@@ -486,7 +596,8 @@ def extract_vocab(article: Article, options: object | None = None) -> tuple[Voca
     abbrs = _abbreviations(article)
     kinds = _kinds(body, heads, article.reporter)
     counts = Counter(u.key for u in [*body, *heads])
-    ctx = _context((k, 1) for k in counts if kinds.get(k) == "vocab")
+    # names count too: 香港 "Hong Kong" in the context makes 内地 "mainland China (… excluding Hong Kong …)"
+    ctx = _context((k, 1) for k in counts if kinds.get(k) in ("vocab", "place", "person"))
     firsts: dict[str, _Use] = {}
     where: dict[str, list[int]] = {}
     for u in body:
@@ -502,7 +613,7 @@ def extract_vocab(article: Article, options: object | None = None) -> tuple[Voca
         if _level_num(hsk) <= level or key in known or use.shown in known:
             continue
         reading = pinyin(key)
-        shown_py, g, parts = gloss(key, use.pos, ctx, reading, full=abbrs.get(key) or None)
+        shown_py, g, parts = gloss(key, use.pos, ctx, reading, full=abbrs.get(key) or None, family=counts)
         example = _example(article, where.get(key, ())) or _heading_with(article, use.shown)
         out.append(VocabItem(word=use.shown, pinyin=shown_py, pos=use.pos, gloss=g, hsk=hsk,
                              count=counts[key], sentence=example,
@@ -553,8 +664,28 @@ def parse_level(text: str | int | None) -> int:
     return min(value, 7)
 
 
+_ANKI_SEPARATORS = {"tab": "\t", "comma": ",", "semicolon": ";", "pipe": "|", "colon": ":", "space": " "}
+
+
+def _anki_field(field: str) -> str:
+    """The word in an Anki note's first field: quotes, HTML tags and entities, and any pinyin after it removed
+    ("<b>出口</b>&nbsp;chūkǒu" → 出口)."""
+    import html
+
+    f = field.strip()
+    if len(f) >= 2 and f[0] == f[-1] == '"':
+        f = f[1:-1].replace('""', '"')
+    f = re.sub(r"\[sound:[^\]]*\]", " ", f)
+    f = html.unescape(re.sub(r"<[^>]*>", " ", f)).replace("\xa0", " ").strip()
+    lead = re.match(r"[\u3400-\u9fff\uf900-\ufaff·]+", f)
+    return lead.group(0) if lead else f
+
+
 def read_known(path: str | Path) -> frozenset[str]:
-    """Words the learner knows: one a line, `#` starts a comment; traditional words count in simplified too."""
+    """Words the learner knows: one a line, `#` starts a comment; traditional words count in simplified too.
+
+    An Anki export (File → Export → Notes in Plain Text: `#separator:tab` and other `#` header lines, then one
+    note a line) works as it is: the first field of each note is the word, its HTML stripped."""
     from ..errors import InputError
     from ..ingest import read_file
 
@@ -565,9 +696,18 @@ def read_known(path: str | Path) -> frozenset[str]:
         text = read_file(p).text
     except InputError:
         text = p.read_text(encoding="utf-8", errors="replace")
+    sep = "\t"
     words: set[str] = set()
     for line in text.splitlines():
-        w = line.split("#", 1)[0].strip()
+        if line.startswith("#"):
+            m = re.match(r"#separator:(\w+)", line.strip(), re.I)
+            if m:
+                sep = _ANKI_SEPARATORS.get(m.group(1).lower(), sep)
+            continue
+        if sep in line and (sep != "\t" or "\t" in line):
+            w = _anki_field(line.split(sep, 1)[0])
+        else:
+            w = line.split("#", 1)[0].strip()
         if w:
             words.add(w)
             words.add(_simp(w, "traditional"))
