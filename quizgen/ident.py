@@ -14,12 +14,21 @@ def article_id(article: Article) -> str:
 
 
 def display_title(article: Article) -> str:
-    """The headline, or the start of the first sentence when the page gave none."""
+    """The headline; when the page gave none, the opening clause of the first sentence, or, if that is a
+    fragment (a text cut out of the middle of an article), the words the text is most about."""
     if article.title:
         return article.title
     first = article.sentences[0].text if article.sentences else ""
-    first = re.split(r"[，。！？；：]", first)[0]
-    return first[:24] + ("…" if len(first) > 24 else "")
+    clause = re.split(r"[，。！？；：]", first)[0]
+    if len(clause) >= 8 or not any(s.tokens for s in article.sentences):
+        return clause[:24] + ("…" if len(clause) > 24 else "")
+    counts: dict[str, int] = {}
+    for s in article.sentences:
+        for t in s.tokens:
+            if len(t.text) >= 2 and t.pos in ("n", "nz", "vn", "nt", "j") and re.fullmatch(r"[\u4e00-\u9fff]+", t.text):
+                counts[t.text] = counts.get(t.text, 0) + 1
+    top = sorted(counts, key=lambda w: (-counts[w], first.find(w) if w in first else 1 << 20))[:3]
+    return "、".join(top) if top else clause
 
 
 def slug(article: Article, index: int, stem: str | None = None) -> str:

@@ -52,3 +52,20 @@ def test_plain_article_with_headline_line() -> None:
     assert len(doc.articles) == 1
     assert doc.articles[0].title == "数字人民币APP上架手机应用商店"
     assert len(doc.articles[0].sentences) == 2
+
+
+def test_untitled_fragment_is_named_by_its_main_words() -> None:
+    # a passage cut out of the middle of an article: its first "sentence" starts mid-word
+    text = ("节，人工智能辅助诊断系统可以快速分析医学影像和病历数据，帮助医生提高诊断准确率。"
+            "一些人工智能医疗影像诊断系统能够检测出疾病的早期迹象。运用人工智能可提供定制化的学习方案。")
+    from quizgen.ident import display_title
+
+    title = display_title(parse(text).articles[0])
+    assert title.split("、")[0] == "人工智能" and "节" not in title
+
+
+def test_untitled_article_is_named_by_its_opening_clause(seed_feature) -> None:
+    from quizgen.ident import display_title
+
+    a = parse(seed_feature.read_text(encoding="utf-8")).articles[0]
+    assert display_title(a) == "人工智能作为引领新一轮科技革命和产业变革的战略性…"
