@@ -234,3 +234,107 @@ def test_cli_userdict_fixes_a_split(tmp_path: Path) -> None:
     assert res.exit_code == 0, res.output
     words = [v["word"] for v in json.loads(res.stdout)["articles"][0]["vocab"]]
     assert "数贸港" in words
+
+
+# --- learner review on unseen articles: senses, name pinyin, names, abbreviations, Anki ---------------------
+
+
+def _entry(sentence: str, word: str, title: str = "要闻"):  # noqa: ANN202
+    vocab = {v.word: v for v in extract_vocab(_article(f"{title}\n\n{sentence}\n"), Options(max_vocab=100))}
+    assert word in vocab, sorted(vocab)
+    return vocab[word]
+
+
+@pytest.mark.parametrize(("sentence", "word", "first"), [
+    # news_06: "China's share of the world battery market has risen from 40-odd to about 70 percent."
+    # 提升 tíshēng raise: CC-CEDICT's first sense "to promote (to a higher-ranking position)" is narrower
+    ("如今，我国动力电池全球市场份额已经从2021年时的四成多提升到了七成左右。", "提升", "(fig.) to elevate"),
+    # brief_01 (Xinhua): "... earnestly protect consumers' lawful rights ..." 切实 as an adverb: earnestly
+    ("工业和信息化部、市场监管总局要求企业加强价格合规建设，强化产品质量管控，切实保护消费者合法权益。",
+     "切实", "earnestly"),
+    # news_07: "... AI fuses deeply with every industry ..." 融合 as a verbal noun: fusion, not "a mixture"
+    ("今年以来，我国人工智能综合实力迈上新台阶，各地积极探索人工智能与各行业深度融合，为产业升级和经济高质量发展赋能。",
+     "融合", "fusion"),
+    # trad_01 (Hong Kong): "Hong Kong's and the mainland's capital markets move together ..." 內地: mainland China
+    ("他表示,香港與內地資本市場出現良好的聯動效應,其在內地相關的A股日均成交額,整體漲28%。", "內地", "mainland China"),
+    # news_08: "loans to core digital-economy industries grew 22.8% year on year" 数字 in 数字经济: digital
+    ("其中，高技术制造业贷款同比增长22.5%，数字经济核心产业贷款同比增长22.8%。", "数字经济", "数字 digital"),
+])
+def test_gloss_shows_the_sense_the_sentence_uses(sentence: str, word: str, first: str) -> None:
+    assert _entry(sentence, word).gloss.startswith(first)
+
+
+def test_choose_sense_qualifiers() -> None:
+    from collections import Counter
+
+    quit_ = ("to withdraw", "to abort", "to quit", "to log out (computing)")
+    assert choose_sense(quit_, "v", Counter({"fund": 2, "bond": 2})) == 0  # a label the article does not bear out
+    assert choose_sense(quit_[::-1], "v", Counter({"fund": 2})) != 0
+    down = ("(of trains) down", "(of river boats) downstream", "downward")
+    assert choose_sense(down, "b", Counter({"rate": 3})) == 2  # trains and boats are nowhere in a rates story
+
+
+@pytest.mark.parametrize(("sentence", "word", "pinyin"), [
+    # news_01: 东盟 ASEAN, one word: not CC-CEDICT's "DōngMéng"
+    ("海关统计显示，前2个月我国与欧盟、东盟和美国分别进出口8746.4亿元、8704.7亿元和7859.2亿元。", "东盟", "Dōngméng"),
+    # trad_02: the People's Bank of China, one capitalised word per word of the name
+    ("人民幣，是指中國人民銀行成立後於1948年12月1日首次發行的貨幣，是中華人民共和國的法定貨幣。", "中國人民銀行",
+     "Zhōngguó Rénmín Yínháng"),
+    # brief_02: an organisation CC-CEDICT lacks, glossed from its parts, written as a name
+    ("中国汽车工业协会今天（8月10日）发布的数据显示，1—7月份，我国汽车出口创历史新高。", "中国汽车工业协会",
+     "Zhōngguó Qìchē Gōngyè Xiéhuì"),
+])
+def test_name_pinyin_written_as_dictionaries_write_it(sentence: str, word: str, pinyin: str) -> None:
+    assert _entry(sentence, word).pinyin == pinyin
+
+
+def test_things_and_phrases_are_not_names() -> None:
+    # seed 004 heading "Pangu large model" (a model named after a myth); news_05: "market-based, law-based and
+    # international business environment"; "high-level talent is very limited"
+    text = ("人工智能\n\n盘古大模型。\n"
+            "工信部表示，中国政府将共同营造一个市场化、法治化和国际化的营商环境和产业发展的生态环境。\n"
+            "而目前芯片行业的人才，特别是高水平人才非常有限。\n")
+    names = extract_names(_article(text))
+    assert not {"盘古", "法治化", "高水平"} & set(names)
+
+
+def test_abbreviation_in_brackets_after_its_long_form() -> None:
+    # a Sina finance story (2021): "Hu Jianbo, chief engineer of the China Academy of Information and
+    # Communications Technology (CAICT) ..." 信通院 is glossed as short for the long form, not 信 letter + 通
+    text = ("人工智能大会\n\n7月9日，中国信息通信研究院（信通院）总工程师胡坚波在论坛上演讲称，"
+            "上海和杭州等城市在AI应用方面处于全国前列。信通院还发布了报告。\n"
+            "国家智能网联汽车（长沙）测试区投入运营。\n")
+    vocab = {v.word: v for v in extract_vocab(_article(text), Options(max_vocab=100))}
+    assert "信通院" in vocab and "信通" not in vocab
+    assert vocab["信通院"].gloss.startswith("short for 中国信息通信研究院")
+    assert "长沙" not in vocab  # a place in brackets is no abbreviation
+
+
+ANKI_EXPORT = (
+    "#separator:tab\n#html:true\n#notetype column:3\n#tags column:4\n"
+    "<b>出口</b>\tchūkǒu<br>to export\tChinese (basic)\tHSK2\n"
+    "\"同比&nbsp;tóngbǐ\"\tyear on year\tChinese (basic)\t\n"
+    "匯率\thuìlǜ\tChinese (basic)\tfinance\n"
+)
+
+
+def test_read_known_takes_an_anki_export(tmp_path: Path) -> None:
+    f = tmp_path / "deck.txt"
+    f.write_text(ANKI_EXPORT, encoding="utf-8")
+    known = read_known(f)
+    assert {"出口", "同比", "匯率", "汇率"} <= known
+    assert not any("<" in w or "\t" in w or w.startswith("#") or "chūkǒu" in w for w in known)
+    semi = tmp_path / "semi.txt"
+    semi.write_text("#separator:semicolon\n外贸;wàimào\n", encoding="utf-8")
+    assert "外贸" in read_known(semi)
+
+
+def test_cli_vocab_known_anki_export(tmp_path: Path) -> None:
+    src = tmp_path / "story.txt"
+    src.write_text(EXPORT_STORY, encoding="utf-8")
+    deck = tmp_path / "deck.txt"
+    deck.write_text(ANKI_EXPORT, encoding="utf-8")
+    res = CliRunner().invoke(app, ["vocab", str(src), "--json", "--known", str(deck)])
+    assert res.exit_code == 0, res.output
+    words = [v["word"] for v in json.loads(res.stdout)["articles"][0]["vocab"]]
+    assert words and "出口" not in words and "同比" not in words and "进出口" in words

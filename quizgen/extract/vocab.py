@@ -381,7 +381,7 @@ def choose_sense(senses: Sequence[str], pos: str, context: Counter[str], order: 
         examples = [set(_words(q)) for q in strict if " " in q]  # (of a policy), (stocks, currency etc)
         # a label, (computing) or (commerce), must be borne out by the article or by a domain sense it labels
         if any(not (context[next(iter(lb))] > 0 or (main_domain and lb & _DOMAIN_STEMS)) for lb in labels):
-            qual -= 0.35
+            qual -= 0.45
         elif labels:
             qual += 0.15
         # examples, (of trains) or (stocks, currency etc): the best-supported one counts
@@ -391,7 +391,7 @@ def choose_sense(senses: Sequence[str], pos: str, context: Counter[str], order: 
             elif any(context[w] > 0 for e in examples for w in e):
                 qual += 0.15
             else:
-                qual -= 0.35
+                qual -= 0.45
         score = (domain + qual + 0.6 * _pos_fit(main or s, pos) - order * math.sqrt(min(i, 3)) - 2.0 * _weak(s))
         if score > best_score:
             best, best_score = i, score
