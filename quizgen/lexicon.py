@@ -133,49 +133,121 @@ def numbered_to_marks(numbered: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _pypinyin() -> Any:
-    """Import pypinyin once and apply ``data/pinyin_fixes.txt``."""
-    import pypinyin
+def _char_readings() -> dict[int, list[str]]:
+    """pypinyin's table of each character's readings, most common first, with ``data/pinyin_fixes.txt``.
 
-    phrases: dict[str, list[list[str]]] = {}
-    singles: dict[int, str] = {}
+    Only its data module is loaded (by path): importing the pypinyin package would also load its phrase
+    table and train its segmenter, about 0.3 s at every start, for readings CC-CEDICT already gives.
+    """
+    import importlib.util
+
+    spec = importlib.util.find_spec("pypinyin")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("pypinyin is not installed; reinstall quizgen")
+    path = Path(next(iter(spec.submodule_search_locations))) / "pinyin_dict.py"
+    mod_spec = importlib.util.spec_from_file_location("_quizgen_pinyin_dict", path)
+    module = importlib.util.module_from_spec(mod_spec)
+    mod_spec.loader.exec_module(module)
+    table = {k: v.split(",") for k, v in module.pinyin_dict.items()}
+    for word, syls in _fixes().items():
+        if len(word) == 1:
+            table[ord(word)] = syls  # first reading becomes the default
+    return table
+
+
+@lru_cache(maxsize=1)
+def _fixes() -> dict[str, list[str]]:
+    """``data/pinyin_fixes.txt``: readings CC-CEDICT or the character table get wrong."""
+    out: dict[str, list[str]] = {}
     for line in (DATA_DIR / "pinyin_fixes.txt").read_text(encoding="utf-8").splitlines():
         line = line.split("#", 1)[0].strip()
         if not line:
             continue
         word, *syls = line.split()
-        if len(word) == 1:
-            singles[ord(word)] = ",".join(syls)  # first reading becomes the default
+        if len(word) > 1 and len(syls) != len(word):
+            raise ValueError(f"pinyin_fixes.txt: {word!r} needs one syllable per character")
+        out[word] = syls
+    return out
+
+
+def char_readings() -> dict[int, list[str]]:
+    """Every character's readings (code point → tone-marked syllables, most common first)."""
+    return _char_readings()
+
+
+def _syllables(marked: str) -> list[str]:
+    """``yínháng`` → [yín, háng]: a CEDICT reading back into syllables (for the character vote)."""
+    return re.findall(r"[^aeiouüāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ']*[aeiouüāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]+"
+                      r"(?:ng|n|r(?![aeiouüāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]))?", marked.lower().replace("'", ""))
+
+
+def _word_reading(run: str) -> str | None:
+    """A word's reading from CC-CEDICT: common-word entries before proper names; of several readings
+    (重点 chóngdiǎn / zhòngdiǎn) the one whose syllables are its characters' usual readings."""
+    es = [e for e in entries(run) if run in (e.simplified, e.traditional)]
+    if not es:
+        return None
+    common = [e for e in es if e.pinyin[:1].islower()] or es
+    readings = list(dict.fromkeys(e.pinyin.lower() for e in common))
+    if len(readings) == 1:
+        return readings[0]
+    table = _char_readings()
+
+    def vote(r: str) -> tuple[int, int]:
+        syls = _syllables(r)
+        hits = sum(1 for ch, sy in zip(run, syls) if table.get(ord(ch), [""])[0] == sy)
+        senses = sum(len(e.senses) for e in common if e.pinyin.lower() == r)
+        return hits, senses
+
+    return max(readings, key=vote)
+
+
+def _run_syllables(run: str) -> str:
+    """Pinyin of a Han run: fixes, then CC-CEDICT by longest match, then each character's usual reading."""
+    fixes = _fixes()
+    if run in fixes and len(run) > 1:
+        return _join_syllables(fixes[run])
+    whole = _word_reading(run)
+    if whole is not None:
+        return whole
+    out, i = [], 0
+    while i < len(run):
+        for j in range(len(run), i + 1, -1):  # longest dictionary word first
+            piece = run[i:j]
+            r = _join_syllables(fixes[piece]) if piece in fixes else _word_reading(piece)
+            if r is not None:
+                out.append(r)
+                i = j
+                break
         else:
-            if len(syls) != len(word):
-                raise ValueError(f"pinyin_fixes.txt: {word!r} needs one syllable per character")
-            phrases[word] = [[s] for s in syls]
-    # Straight into pypinyin's tables: its load_*_dict() functions retrain the phrase segmenter
-    # each time (about 0.2 s a call). Our words reach it already segmented, and `pinyin()` looks
-    # the fixed phrases up itself first, so the segmenter never needs to know them.
-    from pypinyin.constants import PHRASES_DICT, PINYIN_DICT
-
-    PINYIN_DICT.update(singles)
-    PHRASES_DICT.update(phrases)
-    _PHRASE_FIXES.update({w: [s[0] for s in syls] for w, syls in phrases.items()})
-    return pypinyin
+            out.append(_char_reading(run[i]))
+            i += 1
+    return _join_syllables(out)
 
 
-_PHRASE_FIXES: dict[str, list[str]] = {}
+def _char_reading(ch: str) -> str:
+    fix = _fixes().get(ch)
+    if fix:
+        return fix[0]
+    got = _char_readings().get(ord(ch))
+    if got:
+        return got[0]
+    r = _word_reading(ch)
+    return r if r is not None else ch
 
 
 @lru_cache(maxsize=65536)
 def pinyin(word: str) -> str:
     """Tone-marked pinyin of one already-segmented word, no spaces: 银行 → ``yínháng``.
 
-    Non-Han text inside the word is kept, set off by a space: AI芯片 → ``AI xīnpiàn``.
+    Written as CC-CEDICT writes it (neutral tones unmarked: 关系 guānxi; no 一/不 tone sandhi), in
+    either script (銀行 → yínháng). Non-Han text inside the word is kept, set off by a space:
+    AI芯片 → ``AI xīnpiàn``.
     """
-    pp = _pypinyin()
     out = []
     for run in _HAN_RUN_RE.findall(word):
         if is_han(run):
-            syls = _PHRASE_FIXES.get(run) or pp.lazy_pinyin(run, style=pp.Style.TONE, v_to_u=True)
-            out.append(_join_syllables(s.strip() for s in syls))
+            out.append(_run_syllables(run) if len(run) > 1 else _char_reading(run))
         elif run.strip():
             out.append(run.strip())
     return " ".join(out)

@@ -31,7 +31,13 @@ def _cache_dir(tmp_path_factory: pytest.TempPathFactory) -> None:
         ("行业", "hángyè"),
         ("重新", "chóngxīn"),
         ("千行百业", "qiānhángbǎiyè"),
-        ("还是", "háishì"),
+        ("还是", "háishi"),  # as CC-CEDICT and 现代汉语词典 write it: neutral tone unmarked
+        ("銀行", "yínháng"),  # traditional script reads the same
+        ("支行", "zhīháng"),  # bank branch; pypinyin 0.55 said zhīxíng
+        ("理事长", "lǐshìzhǎng"),  # chairman; pypinyin 0.55 said lǐshìcháng
+        ("重塑", "chóngsù"),  # to reshape; pypinyin 0.55 said zhòngsù
+        ("重点", "zhòngdiǎn"),  # CEDICT has chóngdiǎn too: the usual reading wins
+        ("一直", "yīzhí"),  # no 一 tone sandhi in dictionary form
         ("会计", "kuàijì"),
         ("重要", "zhòngyào"),
         ("行稳致远", "xíngwěnzhìyuǎn"),

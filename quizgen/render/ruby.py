@@ -23,11 +23,11 @@ _BASE = {c: "aeiouüAEIOUÜ"[i % 12] for cs in ("āēīōūǖĀĒĪŌŪǕ", "á�
 @lru_cache(maxsize=1)
 def _syllables() -> frozenset[str]:
     """Every reading pypinyin knows, with and without tone marks (lower case, NFC)."""
-    from pypinyin.pinyin_dict import pinyin_dict
+    from ..lexicon import char_readings
 
     out: set[str] = set()
-    for v in pinyin_dict.values():
-        for s in v.split(","):
+    for v in char_readings().values():
+        for s in v:
             s = unicodedata.normalize("NFC", s)
             out.add(s)
             out.add("".join(_BASE.get(c, c) for c in s))  # its neutral-tone spelling
