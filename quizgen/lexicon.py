@@ -253,6 +253,17 @@ def pinyin(word: str) -> str:
     return " ".join(out)
 
 
+_PARTICLES = {"的": "de", "地": "de", "得": "de", "了": "le", "着": "zhe", "过": "guo", "么": "me"}
+
+
+def pinyin_pos(word: str, pos: str) -> str:
+    """Pinyin of a token, using its part of speech where a lone character has a particle reading
+    (地/uv → de, not dì; 得/ud → de; 着/uz → zhe)."""
+    if pos.startswith("u") and word in _PARTICLES:
+        return _PARTICLES[word]
+    return pinyin(word)
+
+
 def pinyin_words(words: Iterable[str]) -> str:
     """Pinyin of a sequence of words, one space between words: [很, 长] → ``hěn cháng``."""
     return " ".join(p for p in (pinyin(w) for w in words if w.strip()) if p)

@@ -202,3 +202,12 @@ def test_import_is_cheap() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_particles_read_by_part_of_speech() -> None:
+    from quizgen import segment
+
+    toks = segment.tokens("他飞快地整理，做得很好。")  # he sorted them quickly, and did it well
+    got = {t.text: L.pinyin_pos(t.text, t.pos) for t in toks}
+    assert got["地"] == "de" and got["得"] == "de"
+    assert L.pinyin_pos("地", "n") == "dì"

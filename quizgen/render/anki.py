@@ -103,14 +103,14 @@ _PUNCT = str.maketrans({"，": ",", "。": ".", "、": ",", "；": ";", "：": "
 
 def sentence_pinyin(quiz: Quiz, sentence: str) -> str:
     """Pinyin of an article sentence, read word by word from its own tokens (polyphones per word)."""
-    from ..lexicon import is_han, pinyin
+    from ..lexicon import is_han, pinyin_pos
 
     for s in quiz.article.sentences:
         if s.text == sentence and s.tokens:
             words: list[str] = []
             for t in s.tokens:
                 if is_han(t.text):
-                    words.append(pinyin(t.text))
+                    words.append(pinyin_pos(t.text, t.pos))
                 elif t.text.strip():
                     text = t.text.strip().translate(_PUNCT)
                     if words and not text[0].isalnum():
