@@ -297,6 +297,7 @@ def _rank(body: Sequence[_Use], heads: Sequence[_Use], lead: int,
 _STOP = frozenset("to a an the of and or in on at for by with as from be is (of (in sth sb one's "
                   "etc i.e. e.g. something someone one ones oneself through together whole total amount thing "
                   "things make take give get put way time place person people also very more most other such entire all "
+                  "position state condition "
                   "used use fig lit coll abbr see".split())
 _DOMAIN = frozenset("""export import trade market finance financial bank banking investment invest investor
 stock share shares economy economic technology technical data company enterprise industry industrial price
@@ -530,10 +531,13 @@ def _context(keys: Iterable[tuple[str, int]]) -> Counter[str]:
     from ..lexicon import entries
 
     ctx: Counter[str] = Counter()
+    from ..lexicon import gloss_parts
+
     for key, n in keys:
         ents = entries(key)
-        if ents:
-            for w in set(_words(" ".join(ents[0].senses[:2]))):
+        # a word CC-CEDICT lacks speaks through its parts: 动力电池 puts "battery" in the context
+        for e in ents[:1] or [p.entries[0] for p in gloss_parts(key) if p.entries and len(p.text) > 1]:
+            for w in set(_words(" ".join(e.senses[:2]))):
                 ctx[w] += n
     return ctx
 
