@@ -297,7 +297,7 @@ def _rank(body: Sequence[_Use], heads: Sequence[_Use], lead: int,
 _STOP = frozenset("to a an the of and or in on at for by with as from be is (of (in sth sb one's "
                   "etc i.e. e.g. something someone one ones oneself through together whole total amount thing "
                   "things make take give get put way time place person people also very more most other such entire all "
-                  "position state condition "
+                  "position state condition high higher low lower new old big small good great "
                   "used use fig lit coll abbr see".split())
 _DOMAIN = frozenset("""export import trade market finance financial bank banking investment invest investor
 stock share shares economy economic technology technical data company enterprise industry industrial price
