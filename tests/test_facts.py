@@ -14,7 +14,7 @@ def art(text: str):
 
 
 def test_registry_has_every_kind():
-    assert set(EXTRACTORS) == {"quantity", "date", "quote", "person", "org", "definition", "list", "cause", "heading"}
+    assert set(EXTRACTORS) == {"quantity", "date", "quote", "person", "org", "definition", "list", "cause", "ability", "heading"}
 
 
 def test_quantities_keep_unit_and_measure():

@@ -16,7 +16,7 @@ from ..model import Article, Sentence, Token
 
 @dataclass(frozen=True)
 class Fact:
-    kind: str  # quantity | date | quote | person | org | definition | list | cause | heading
+    kind: str  # quantity | date | quote | person | org | definition | list | cause | ability | heading
     sentence: Sentence
     paragraph: int  # 1-based among the article's non-heading paragraphs
     span: tuple[int, int]  # the answer, as offsets inside sentence.text
@@ -560,6 +560,168 @@ def extract_causes(article: Article) -> tuple[Fact, ...]:
     return tuple(out)
 
 
+# --------------------------------------------------------------------------- abilities and requirements
+
+# 可以/能够 say what something can do; 要/必须/需要 what must be done; 有助于 what it helps. The answer is the verb
+# phrase that follows, one whole clause, so a short answer or an option is always a clean span of the text.
+MODALS = {"可以": "可以", "可": "可以", "能够": "能够", "能": "能够", "要": "要", "必须": "必须", "需要": "需要",
+          "有助于": "有助于"}
+_SUBJ_POS = ("n", "vn", "nz", "nt", "ns", "b", "l", "eng", "j")
+_SOFT_ADVERBS = ("还", "也", "都", "将", "同样", "均", "更")
+_CONTEXT_CLAUSE = re.compile(r"^在[^，。；：]{1,14}(?:领域|行业|方面|业|中|上|过程中)$")
+_BACK_REFERENCE = ("这", "那", "其", "它", "该", "此", "为此", "因此", "对此", "所以", "然而", "但", "而", "如果", "只有",
+                   "一方面", "另一方面", "同时", "此外", "首先", "其次", "最后", "总之")
+_CONNECTIVES = ("比如", "例如", "譬如", "同时", "此外", "另外", "其中", "目前", "当前", "如今")
+_MEANS_CLAUSE = re.compile(r"^(?:通过|借助|利用|依托|运用)[^，。；：]{2,20}$")
+_OBJECT_PREPS = ("对", "为", "向", "给", "与", "把", "将", "和", "同")
+
+
+def _modal_at(s: Sentence, a: int, b: int) -> Token | None:
+    """The first modal word of the clause [a, b) that is not negated (不能, 不可) and not part of 可能."""
+    for tk in s.tokens:
+        if a <= tk.start < b and tk.text in MODALS and s.text[tk.start - 1:tk.start] not in ("不", "才", "就", "只"):
+            return tk
+    return None
+
+
+def _clean_vp(s: Sentence, a: int, b: int, noun_ok: bool = False) -> bool:
+    """A verb phrase that stands alone as an answer: opens with a verb, an adverb or 对/为…, ends on content.
+    With noun_ok (有助于…) a noun phrase is fine too."""
+    t = s.text[a:b]
+    toks = [tk for tk in s.tokens if a <= tk.start < b]
+    opens = ("v", "d", "p", "a", "l") + (("n",) if noun_ok else ())
+    if not toks or toks[0].start != a or not toks[0].pos.startswith(opens) or toks[0].pos == "vn" and len(toks) == 1:
+        return False
+    if toks[0].pos == "p" and toks[0].text not in _OBJECT_PREPS:
+        return False  # 根据学生的特点…, 通过…方式, 在…中: how or where, not what
+    if re.search(r"[A-Za-z]", t) or not 4 <= len(t) <= 30 or t.endswith(("的", "了", "等", "着", "过")):
+        return False
+    if any(t.count(o) != t.count(c) for o, c in ("“”", "（）", "《》", "()")):
+        return False
+    if toks[0].pos == "p" and not any(tk.pos == "v" for tk in toks[2:]):
+        return False  # 对…进行分析 needs its verb
+    return toks[0].text not in ("不", "没", "未", "无法", "难以")
+
+
+def _subject(s: Sentence, a: int, b: int) -> bool:
+    """A noun phrase as the clause's subject: nouns (人工智能辅助诊断系统), a quoted term, or N的N."""
+    t = s.text[a:b]
+    toks = [tk for tk in s.tokens if a <= tk.start < b]
+    if not toks or not 2 <= len(t) <= 16 or re.search(r"[\dA-Za-z]", t) or t.startswith(_BACK_REFERENCE):
+        return False
+    if toks[0].pos.startswith(("r", "d", "c", "p", "u", "v")) and toks[0].text not in ("一些",) and not (
+            toks[0].pos == "vn" and len(toks) == 1):
+        return False  # 运用人工智能: a verb phrase, not who
+    inside = 0
+    for tk in toks:
+        if tk.text in "“”":
+            inside ^= 1
+            continue
+        if not inside and not (tk.pos.startswith(_SUBJ_POS) or tk.text in ("的", "和", "与", "一些")):
+            return False
+    last = toks[-1]
+    return last.text == "”" or last.pos.startswith(_SUBJ_POS) and not last.pos.startswith("vn") or \
+        last.pos == "vn" and len(toks) > 1
+
+
+def _object_of(s: Sentence, a: int, b: int) -> tuple[int, int] | None:
+    """The noun-phrase object that ends the verb phrase [a, b): 高度重视|管理技术风险 → the span of 管理技术风险."""
+    toks = [tk for tk in s.tokens if a <= tk.start < b]
+    verbs = [i for i, tk in enumerate(toks) if tk.pos in ("v", "l")]
+    if not verbs or verbs[0] > 2 or any(tk.pos not in ("d", "ad", "v") for tk in toks[:verbs[0]]):
+        return None
+    i = verbs[0]
+    while i + 1 < len(toks) and toks[i + 1].pos == "v" and len(toks[i + 1].text) == 2 and i - verbs[0] < 1:
+        i += 1  # 制定完善: two verbs, one predicate
+    obj = toks[i + 1:]
+    if not obj or not all(tk.pos.startswith(_SUBJ_POS) or tk.text in ("的", "和", "与", "、") for tk in obj):
+        return None
+    if obj[-1].pos == "vn" and len(obj) == 1 or obj[-1].text in ("的", "和", "与", "、"):
+        return None
+    text = s.text[obj[0].start:b]
+    if not 2 <= len(text) <= 16 or re.search(r"[\dA-Za-z“”]", text) or "、" in text:
+        return None
+    return obj[0].start, b
+
+
+def extract_abilities(article: Article) -> tuple[Fact, ...]:
+    """`[在X领域，]SUBJ 可以/能够/要/必须… VP`, and `TOPIC，要/必须… VP`: who can or must do what.
+
+    head: the subject, or "" when the clause has none; measure: what goes before it in the stem (在医疗领域, or
+    the topic clause 开展“人工智能+”行动); verb: the modal; span: the verb phrase, one whole clause."""
+    out: list[Fact] = []
+    for n, s in sentences(article):
+        t = s.text
+        spans = clauses(t)
+        inherited: tuple[str, str] | None = None  # (head, measure) of the sentence's first ability
+        pending: tuple[str, str, str] | None = None  # a subject whose own verb phrase was not clean
+        for i, (ca, cb) in enumerate(spans):
+            md = _modal_at(s, ca, cb)
+            if md is None:
+                toks = [tk for tk in s.tokens if ca <= tk.start < cb][:2]
+                opens_verb = bool(toks) and (toks[0].pos == "v" or toks[0].pos == "vn" and len(toks) > 1
+                                              and toks[1].pos == "v" and len(toks[1].text) == 1)  # 检测出
+                if inherited and not opens_verb:
+                    inherited = None  # the chain of verb phrases is broken
+                if pending and opens_verb and _clean_vp(s, ca, cb):
+                    # 诊断系统能够在短时间内对X光…进行分析，检测出疾病的早期迹象: the first clean verb phrase
+                    out.append(Fact("ability", s, n, (ca, cb), (ca, cb), verb=pending[2], head=pending[0],
+                                    measure=pending[1]))
+                pending = None if not opens_verb or pending and _clean_vp(s, ca, cb) else pending
+                continue
+            lead = strip_lead(t[ca:md.start])
+            subj = lead
+            for w in _SOFT_ADVERBS:
+                if subj.endswith(w) and len(subj) > len(w):
+                    subj = subj[:-len(w)]
+                    break
+            a = md.start + len(md.text)
+            clean = _clean_vp(s, a, cb, noun_ok=md.text == "有助于")
+            head, measure = "", ""
+            if subj:
+                sa = md.start - len(lead)
+                if not _subject(s, sa, sa + len(subj)):
+                    continue
+                head = subj
+                # what comes before must be a setting (在医疗领域, 通过…) or a bare connective (比如), never a
+                # condition (未转股的) or a speaker (周茂华建议): those change what the clause claims
+                pre = [strip_lead(t[x:y]) for x, y in spans[:i]]
+                pre = [c for c in pre if c not in _CONNECTIVES]
+                if any(not (_CONTEXT_CLAUSE.match(c) or _MEANS_CLAUSE.match(c)) or re.search(r"[\dA-Za-z]", c)
+                       for c in pre) or len(pre) > 1:
+                    continue
+                measure = pre[0] if pre else ""
+                if not clean:
+                    pending = (head, measure, MODALS[md.text]) if md.text != "有助于" else None
+                    continue
+            elif not clean:
+                continue
+            elif ca == spans[i][0] and inherited:
+                head, measure = inherited
+            elif all(strip_lead(t[x:y]) in _CONNECTIVES + ("因此", "为此", "所以") for x, y in spans[:i]):
+                # 因此，必须高度重视管理技术风险: no subject, so ask for the object (必须高度重视什么？)
+                obj = _object_of(s, a, cb)
+                if obj is not None and md.text in ("要", "必须", "需要"):
+                    out.append(Fact("ability", s, n, obj, (ca, cb), verb=MODALS[md.text],
+                                    items=(t[a:obj[0]],)))
+                continue
+            elif i == 1 or i == 2 and strip_lead(t[spans[0][0]:spans[0][1]]) == "":
+                topic = strip_lead(t[spans[0][0]:spans[0][1]])
+                if not 4 <= len(topic) <= 16 or topic.startswith(_BACK_REFERENCE) or re.search(
+                        r"[\dA-Za-z]|是|指出|表示|强调|认为|说", topic) or any(
+                        tk.pos.startswith("r") for tk in s.tokens if spans[0][0] <= tk.start < spans[0][1]):
+                    continue
+                measure = topic
+            else:
+                continue
+            if not head and not measure:
+                continue
+            if inherited is None:
+                inherited = (head, measure)
+            out.append(Fact("ability", s, n, (a, cb), (ca, cb), verb=MODALS[md.text], head=head, measure=measure))
+    return tuple(out)
+
+
 # --------------------------------------------------------------------------- structure
 
 _SECTION_NO = re.compile(r"^(?:第[一二三四五六七八九十]+[章节部分]|[一二三四五六七八九十]+、|\(?[一二三四五六七八九十\d]+\)|"
@@ -606,6 +768,7 @@ EXTRACTORS: dict[str, Callable[[Article], tuple[Fact, ...]]] = {
     "definition": extract_definitions,
     "list": extract_lists,
     "cause": extract_causes,
+    "ability": extract_abilities,
     "heading": extract_structure,
 }
 

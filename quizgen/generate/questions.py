@@ -7,6 +7,7 @@ that grows with the article (`make_questions`). Every stem moves the asked part 
 """
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 from collections.abc import Callable
@@ -33,6 +34,7 @@ class Candidate:
     question: Question
     score: float
     sentence: str  # evidence, for spreading questions over the article
+    group: str = ""  # items that give each other away (a T/F that states a short answer's answer): one per group
 
 
 # --------------------------------------------------------------------------- helpers
@@ -433,6 +435,135 @@ def q_cause(f: Fact, ctx: Context) -> list[Candidate]:
     return [c] if c else []
 
 
+# --------------------------------------------------------------------------- abilities and requirements
+
+def _ability_key(f: Fact) -> str:
+    return f.head or f.measure
+
+
+def _ability_skill(f: Fact) -> str:
+    return {"可以": "ability", "能够": "ability", "有助于": "benefit"}.get(f.verb, "requirement")
+
+
+def _chained_span(f: Fact) -> tuple[int, int]:
+    """The verb phrase with the coordinate clauses that follow it (…数据，帮助医生…), up to 30 characters."""
+    t = f.sentence.text
+    a, b = f.span
+    if f.verb == "有助于":
+        return a, b  # 有助于A，推动B: B is what the subject does, not what it helps
+    for ca, cb in clauses(t):
+        if ca <= b or t[b:ca].strip("，、") != "" or t[b:b + 1] != "，":
+            continue
+        first = [tk for tk in f.sentence.tokens if tk.start == ca][:1]
+        if not first or first[0].pos != "v" or first[0].text in MODAL_WORDS or cb - a > 30 \
+                or not _balanced(t[ca:cb]):
+            break
+        b = cb
+    return a, b
+
+
+MODAL_WORDS = ("可以", "可", "能够", "能", "要", "必须", "需要", "有助于", "旨在")
+
+
+def _unrelated(f: Fact, g: Fact) -> bool:
+    """Two ability facts about different subjects, neither named in the other's sentence."""
+    key, gk = _ability_key(f), _ability_key(g)
+    return bool(key and gk) and gk not in key and key not in gk and key not in g.sentence.text \
+        and gk not in f.sentence.text
+
+
+def _ability_distractors(f: Fact, ctx: Context) -> list[str]:
+    """Verb phrases the text says of OTHER subjects: same shape as the answer, clearly not said of this one."""
+    key = _ability_key(f)
+    mine = [s.text for s in ctx.article.sentences if key in s.text]
+    out: list[str] = []
+    for g in ctx.facts:
+        if g.kind != "ability" or g.items or g.sentence == f.sentence or (g.verb == "有助于") != (f.verb == "有助于"):
+            continue
+        d = g.answer
+        if not _unrelated(f, g):
+            continue
+        if any(d in t for t in mine) or d in out or d == f.answer or d in f.answer or f.answer in d:
+            continue
+        if not 0.5 * len(f.answer) <= len(d) <= 2 * len(f.answer):
+            continue
+        out.append(d)
+    rng(f.sentence.text, f.answer, "ability").shuffle(out)
+    return out
+
+
+def q_ability(f: Fact, ctx: Context) -> list[Candidate]:
+    """根据文章，在医疗领域，人工智能辅助诊断系统可以做什么？ — the verb phrase after 可以/能够/要/必须/有助于."""
+    skill = _ability_skill(f)
+    body = ctx.article.body
+    if f.items:  # 因此，必须高度重视管理技术风险 → 根据文章，必须高度重视什么？
+        core = f.verb + f.items[0]
+        if body.count(f.items[0]) != 1:
+            return []  # 要加强… said twice: the stem would not say which
+        c = _short_answer(ctx, f, skill, f"根据文章，{core}什么？", 1.6)
+        return [c] if c else []
+    what = "什么" if f.verb == "有助于" else "做什么"
+    if f.head:
+        stem = f"根据文章，{f.measure + '，' if f.measure else ''}{f.head}{f.verb}{what}？"
+    else:
+        stem = f"根据文章，{f.measure}，{f.verb}{what}？"
+    out: list[Candidate] = []
+    dis = _ability_distractors(f, ctx)
+    c = _mcq(ctx, f, skill, stem, f.answer, dis, f.span, 1.9) if len(dis) >= 3 else None
+    same = [g for g in ctx.facts if g.kind == "ability" and g is not f and not g.items
+            and _ability_key(g) == _ability_key(f) and g.verb == f.verb]
+    if c is None and not same:  # a short answer only when the text says one thing of this subject
+        c = _short_answer(ctx, f, skill, stem, 1.7, _chained_span(f))
+    tf = _ability_true_false(f, ctx)
+    group = f"ability|{f.sentence.text}|{f.span}"
+    return [dataclasses.replace(x, group=group) for x in (c, tf) if x]
+
+
+def _ability_true_false(f: Fact, ctx: Context) -> Candidate | None:
+    """判断对错 on the clause as written (对), or with one noun of its verb phrase swapped for a noun of another
+    sentence (错), only when the swapped statement is said nowhere in the text."""
+    if not f.head or f.verb == "有助于":
+        return None
+    t = f.sentence.text
+    lead = (f.measure + "，" if f.measure else "") + f.head + f.verb
+    vp = f.answer
+    r = rng(t, "tf_ability")
+    true = r.random() < 0.5
+    if not true:
+        nouns = [tk for tk in f.sentence.tokens if f.span[0] <= tk.start < f.span[1] and tk.pos == "n"
+                 and 2 <= len(tk.text) <= 4 and tk.text not in f.head]
+        body = ctx.article.body
+        # swap in a noun from what the text says of an unrelated subject (制造业's 质量检测 for 医疗's 医学影像),
+        # never one said anywhere near this subject (磁共振 in another sentence about diagnosis systems)
+        head_words = [tk.text for tk in f.sentence.tokens if tk.text in f.head and len(tk.text) >= 2
+                      and tk.pos.startswith("n")][-1:] or [f.head]
+        near = [s.text for s in ctx.article.sentences if f.head in s.text or head_words[0] in s.text]
+        others = [g for g in ctx.facts if g.kind == "ability" and not g.items and g.sentence != f.sentence
+                  and _unrelated(f, g)]
+        pool = list(dict.fromkeys(tk.text for g in others for tk in g.sentence.tokens
+                                  if g.span[0] <= tk.start < g.span[1] and tk.pos == "n"
+                                  and 2 <= len(tk.text) <= 4 and tk.text not in t))
+        r.shuffle(pool)
+        swapped = None
+        for old in nouns:
+            for new in pool:
+                if abs(len(new) - len(old.text)) > 1 or new in f.head or any(new in x for x in near):
+                    continue
+                off = old.start - f.span[0]
+                cand = vp[:off] + new + vp[off + len(old.text):]
+                if cand in body:
+                    continue
+                swapped = cand
+                break
+            if swapped:
+                break
+        if swapped is None:
+            true = True  # nothing safe to swap: ask the statement as written
+        else:
+            vp = swapped
+    return _true_false(ctx, f, _ability_skill(f), f"{lead}{vp}。", true, 1.5)
+
+
 def q_heading(f: Fact, ctx: Context) -> list[Candidate]:
     heads = [x.items[0] for x in ctx.facts if x.kind == "heading"]
     if len(heads) < 4:
@@ -582,6 +713,7 @@ TEMPLATES: dict[str, tuple[Callable[[Fact, Context], list[Candidate]], ...]] = {
     "definition": (q_definition,),
     "list": (q_list,),
     "cause": (q_cause,),
+    "ability": (q_ability,),
     "heading": (q_heading,),
 }
 
@@ -621,26 +753,47 @@ def make_questions(article: Article, article_id: str, facts: tuple[Fact, ...] | 
     per_skill: dict[tuple[str, str], int] = {}
     stems: set[str] = set()
     answers: set[tuple[object, object]] = set()
-    pool = list(cands)
+    # fact-based items first; the clause-based skills (what X can or must do) only fill what is left, so an
+    # article rich in facts gets the same quiz as before and a fact-poor opinion piece still gets questions
+    primary = [c for c in cands if c.question.skill not in FALLBACK_SKILLS]
+    fallback = [c for c in cands if c.question.skill in FALLBACK_SKILLS]
+    _pick(primary, chosen, want, per_sentence, per_skill, stems, answers)
+    # MCQ slots the facts could not fill go to short answers (a short passage still gets a few questions)
+    want["short_answer"] += max(0, want["mcq"] - sum(c.question.type == "mcq" for c in fallback))
+    _pick(fallback, chosen, want, per_sentence, per_skill, stems, answers)
+    order = {"mcq": 0, "true_false": 1, "short_answer": 2}
+    chosen.sort(key=lambda c: (order[c.question.type], c.question.paragraph or 0))
+    return tuple(c.question for c in chosen)
+
+
+# Skills that are asked only when the fact-based ones leave room, at most SKILL_CAPS each.
+FALLBACK_SKILLS = ("ability", "requirement", "benefit", "list_recall")
+SKILL_CAPS = {"definition": 4, "main_idea": 2, "ability": 3, "requirement": 3, "benefit": 2, "list_recall": 2}
+
+
+def _pick(pool: list[Candidate], chosen: list[Candidate], want: dict[str, int], per_sentence: dict[str, int],
+          per_skill: dict[tuple[str, str], int], stems: set[str], answers: set[tuple[object, object]]) -> None:
+    """Greedy choice from the pool into `chosen`, updating the budget and the spread counters in place."""
+    pool = list(pool)
     while pool:
         # greedy with diminishing returns per skill, so a quiz is not ten "how much" questions
         best = max(pool, key=lambda c: (c.score - 0.4 * per_skill.get((c.question.type, c.question.skill), 0),
                                         -(c.question.paragraph or 0), c.question.id))
         pool.remove(best)
         c, q = best, best.question
-        if per_skill.get((q.type, q.skill), 0) >= {"definition": 4, "main_idea": 2}.get(q.skill, 5):
+        if per_skill.get((q.type, q.skill), 0) >= SKILL_CAPS.get(q.skill, 5) or sum(
+                v for (_, sk), v in per_skill.items() if sk == q.skill) >= SKILL_CAPS.get(q.skill, 99):
             continue
         if want.get(q.type, 0) <= 0 or q.stem in stems and q.skill != "detail" and q.skill != "main_idea":
             continue
         key = (q.evidence, q.answer_span) if q.answer_span else (q.type, q.answer)
-        if per_sentence.get(c.sentence, 0) >= 2 or key in answers:
+        if per_sentence.get(c.sentence, 0) >= 2 or key in answers or c.group and ("group", c.group) in answers:
             continue
+        if c.group:
+            answers.add(("group", c.group))
         per_skill[(q.type, q.skill)] = per_skill.get((q.type, q.skill), 0) + 1
         chosen.append(c)
         want[q.type] -= 1
         per_sentence[c.sentence] = per_sentence.get(c.sentence, 0) + 1
         stems.add(q.stem)
         answers.add(key)
-    order = {"mcq": 0, "true_false": 1, "short_answer": 2}
-    chosen.sort(key=lambda c: (order[c.question.type], c.question.paragraph or 0))
-    return tuple(c.question for c in chosen)
