@@ -150,3 +150,33 @@ def test_no_definition_from_shi_fou_or_shi_yi():
 def test_one_character_list_head_is_no_list():
     a = art("人民币\n人民币在英国、加拿大、新加坡等国的离岸市场交易。")
     assert all(f.head != "国" for f in extract_lists(a))
+
+
+def test_ability_subject_setting_and_clean_verb_phrase():
+    from quizgen.extract.facts import extract_abilities
+    a = art("医疗\n在医疗领域，人工智能辅助诊断系统可以快速分析医学影像和病历数据，帮助医生提高诊断准确率和效率。")
+    (f,) = extract_abilities(a)
+    assert (f.measure, f.head, f.verb, f.answer) == ("在医疗领域", "人工智能辅助诊断系统", "可以", "快速分析医学影像和病历数据")
+
+
+def test_ability_takes_the_first_clean_clause_and_the_object_of_a_bare_requirement():
+    from quizgen.extract.facts import extract_abilities
+    a = art("影像\n一些人工智能医疗影像诊断系统能够在短时间内对X光、CT（电子计算机断层扫描）等影像进行分析，"
+            "检测出疾病的早期迹象，为患者争取宝贵的治疗时间。因此，必须高度重视管理技术风险，提高人工智能系统的安全性。")
+    got = {(f.head, f.verb, f.answer, f.items) for f in extract_abilities(a)}
+    assert got == {("一些人工智能医疗影像诊断系统", "能够", "检测出疾病的早期迹象", ()),
+                   ("", "必须", "管理技术风险", ("高度重视",))}
+
+
+def test_no_ability_under_a_speaker_a_condition_or_a_negation():
+    from quizgen.extract.facts import extract_abilities
+    a = art("外贸\n周茂华建议，中国需要落实落细稳外贸政策措施，为外贸企业纾困。知交所模式中未转股的，持有人可以等待下次转股。"
+            "人工智能算法可能存在算法偏见和歧视。企业不能忽视数据安全问题。")
+    assert extract_abilities(a) == ()
+
+
+def test_list_head_before_ru():
+    a = art("伦理\n人工智能的发展可能引发伦理问题，如技术滥用、深度伪造、数据侵权等。")
+    (f,) = extract_lists(a)
+    assert f.items == ("技术滥用", "深度伪造", "数据侵权") and f.head == "伦理问题"
+    assert f.answer == "技术滥用、深度伪造、数据侵权"

@@ -309,3 +309,86 @@ def test_no_cloze_on_part_of_a_word_or_a_reporting_verb():
               "蔚来汽车相关负责人表示，芯片短缺情况超出此前预估。").articles[0]
     for c in make_cloze(a, "x"):
         assert c.answer not in ("信通", "表示")
+
+
+# An opinion piece written for these tests: few numbers, dates or quotes; what things can and must do.
+OPINION = """让数字技术更好服务乡村
+数字技术正在改变乡村的生产和生活。
+在农业领域，智能灌溉系统可以根据土壤湿度自动调节用水量，帮助农民节约水资源。
+在物流领域，无人配送车能够把快递送到偏远山村，缩短农产品进城的时间。
+在教育领域，远程课堂可以让山区学生听到城市名师的讲课。
+在医疗领域，远程会诊平台能够让村民在家门口看上专家门诊。
+数字乡村建设也面临一些困难，如网络覆盖不足、人才短缺、资金投入分散等。
+因此，必须高度重视乡村数字基础设施建设，加快补齐网络短板。
+开展数字乡村建设，要坚持农民主体地位，尊重农民的意愿和选择。
+地方政府要加强统筹规划，避免重复建设。
+电商平台有助于打通农产品销售渠道，带动农民增收。
+只有让技术真正扎根乡村，数字红利才能惠及更多农民。
+"""
+
+
+def test_ability_question_on_one_real_sentence():
+    a = parse("医疗\n在医疗领域，人工智能辅助诊断系统可以快速分析医学影像和病历数据，帮助医生提高诊断准确率和效率。"
+              ).articles[0]
+    (q,) = [q for q in make_questions(a, "x") if q.skill == "ability" and q.type == "short_answer"]
+    assert q.stem == "根据文章，在医疗领域，人工智能辅助诊断系统可以做什么？"
+    assert q.answer == "快速分析医学影像和病历数据，帮助医生提高诊断准确率和效率"
+    assert q.evidence[q.answer_span[0]:q.answer_span[1]] == q.answer
+
+
+def test_bare_requirement_asks_for_its_object_and_lists_ask_for_items():
+    a = parse("风险\n因此，必须高度重视管理技术风险，提高人工智能系统的安全性和可靠性。"
+              "人工智能的发展可能引发伦理问题，如技术滥用、深度伪造、数据侵权等。").articles[0]
+    got = {q.stem: q.answer for q in make_questions(a, "x")}
+    assert got["根据文章，必须高度重视什么？"] == "管理技术风险"
+    assert got["文中列举了哪些伦理问题？"] == "技术滥用、深度伪造、数据侵权"
+
+
+def test_ability_mcq_distractors_are_what_other_subjects_do():
+    from quizgen.extract.facts import extract_facts as facts_of
+    from quizgen.generate.questions import Context, q_ability
+    a = parse(OPINION).articles[0]
+    facts = facts_of(a)
+    ctx = Context(a, "x", facts, (), ())
+    f = next(f for f in facts if f.kind == "ability" and f.head == "智能灌溉系统")
+    (q,) = [c.question for c in q_ability(f, ctx) if c.question.type == "mcq"]
+    assert q.stem == "根据文章，在农业领域，智能灌溉系统可以做什么？"
+    # 根据…调节 opens with 根据 (how, not what), so the answer is the next clean clause
+    assert q.answer == "帮助农民节约水资源" and q.options[q.answer_index] == q.answer
+    others = [o for o in q.options if o != q.answer]
+    # each distractor is said in the text, of another subject, never in a sentence about irrigation
+    assert all(o in a.body and not any(o in s.text and "灌溉" in s.text for s in a.sentences) for o in others)
+
+
+def test_ability_true_false_is_false_only_with_what_the_text_says_of_another_subject():
+    from quizgen.extract.facts import extract_facts as facts_of
+    from quizgen.generate.questions import Context, _ability_true_false
+    a = parse(OPINION).articles[0]
+    facts = facts_of(a)
+    ctx = Context(a, "x", facts, (), ())
+    pairs = [(f, _ability_true_false(f, ctx)) for f in facts if f.kind == "ability"]
+    pairs = [(f, c.question) for f, c in pairs if c]
+    assert {q.answer for _, q in pairs} == {"对", "错"}
+    for f, q in pairs:
+        statement = q.stem.removeprefix("判断对错：").rstrip("。")
+        vp = statement.removeprefix((f.measure + "，" if f.measure else "") + f.head + f.verb)
+        assert vp in a.body and "不" not in vp  # a phrase of the text, never a negation trick
+        if q.answer == "对":
+            assert vp == f.answer
+        else:
+            assert statement not in a.body and vp != f.answer
+            assert not any(vp in s.text and f.head in s.text for s in a.sentences)
+
+
+def test_opinion_passage_gets_at_least_three_valid_questions():
+    a, quiz = quiz_for(OPINION)
+    qs = quiz.questions
+    assert len(qs) >= 3
+    for q in qs:
+        assert q.evidence in a.body and q.stem[0] not in "，。、；："
+        assert not re.search(r"[A-Za-z]", q.stem + "".join(q.options))
+        if q.type != "true_false":
+            assert q.answer not in q.stem and q.answer in q.evidence
+        if q.type == "mcq":
+            assert len(set(q.options)) == 4 and q.options[q.answer_index] == q.answer
+    assert {q.skill for q in qs} & {"ability", "requirement", "benefit", "list_recall"}

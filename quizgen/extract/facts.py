@@ -486,6 +486,9 @@ def extract_lists(article: Article) -> tuple[Fact, ...]:
             body = t[m.start():m.end() - 1]
             seps = [m.start() + i for i, ch in enumerate(body) if ch == "、"]
             first_start = _noun_run_back(s, seps[0], m.start())
+            intro = re.match(r"(?:比如|例如|诸如|包括|如)(?=[\u4e00-\u9fff])", body)
+            if intro and (first_start is None or first_start < m.start() + intro.end()):
+                first_start = m.start() + intro.end()  # 如技术滥用、深度伪造…: the items begin after 如
             if first_start is None:
                 continue
             lead = [tk for tk in s.tokens if first_start <= tk.start < seps[0]]
@@ -518,6 +521,14 @@ def extract_lists(article: Article) -> tuple[Fact, ...]:
                     break
                 head += tk.text
                 pos += len(tk.text)
+            if not head and t[after:after + 1] in "。；，":
+                # 可能引发伦理问题，如技术滥用、深度伪造、数据侵权等。: the head stands before 如
+                mb = re.search(r"([\u4e00-\u9fff]{2,8})[，,]?(?:如|比如|例如|包括|诸如)$", t[:first_start])
+                hs = _noun_run_back(s, mb.end(1), mb.start(1)) if mb else None
+                if mb and hs is not None and mb.end(1) - hs >= 2:
+                    toks = [tk for tk in s.tokens if hs <= tk.start < mb.end(1)]
+                    if toks and toks[-1].pos.startswith("n") and toks[-1].pos not in ("nr", "ns", "nt"):
+                        head = t[hs:mb.end(1)]
             if len(head) < 2:  # 英國、加拿大、新加坡等國: a one-character head makes no question
                 continue
             out.append(Fact("list", s, n, (first_start, m.end() - 1), clause_of(t, first_start), items=items,
@@ -613,13 +624,18 @@ def _subject(s: Sentence, a: int, b: int) -> bool:
             toks[0].pos == "vn" and len(toks) == 1):
         return False  # 运用人工智能: a verb phrase, not who
     inside = 0
-    for tk in toks:
+    for i, tk in enumerate(toks):
         if tk.text in "“”":
             inside ^= 1
             continue
-        if not inside and not (tk.pos.startswith(_SUBJ_POS) or tk.text in ("的", "和", "与", "一些")):
+        inner_verb = 0 < i < len(toks) - 1 and tk.pos == "v" and toks[0].pos.startswith("n")  # 远程会诊平台
+        char_noun = i == len(toks) - 1 > 1 and len(tk.text) == 1 and tk.pos in ("zg", "ng")  # 无人配送车
+        if not inside and not (tk.pos.startswith(_SUBJ_POS) or tk.text in ("的", "和", "与", "一些") or inner_verb
+                               or char_noun):
             return False
     last = toks[-1]
+    if len(last.text) == 1 and last.pos in ("zg", "ng") and len(toks) > 2:
+        return True  # 无人配送车: a one-character noun ends the compound
     return last.text == "”" or last.pos.startswith(_SUBJ_POS) and not last.pos.startswith("vn") or \
         last.pos == "vn" and len(toks) > 1
 

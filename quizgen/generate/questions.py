@@ -409,7 +409,9 @@ def q_list(f: Fact, ctx: Context) -> list[Candidate]:
              if w not in bad and not any(w in it or it in w for it in f.items) and w not in para
              and w != f.head and w not in f.head]
     if not cands:
-        return []
+        # nothing of the same kind lies outside the text (a one-paragraph passage): ask for the items instead
+        c = _short_answer(ctx, f, "list_recall", f"文中列举了哪些{f.head}？", 1.6)
+        return [c] if c and f.head not in f.answer else []
     outsider = cands[0] if pool and cands[0] in pool[:len(pool)] else cands[0]
     del body
     stem = f"根据第{f.paragraph}段，下列哪一项不是文中列举的{f.head}？"
@@ -468,8 +470,17 @@ MODAL_WORDS = ("可以", "可", "能够", "能", "要", "必须", "需要", "有
 def _unrelated(f: Fact, g: Fact) -> bool:
     """Two ability facts about different subjects, neither named in the other's sentence."""
     key, gk = _ability_key(f), _ability_key(g)
-    return bool(key and gk) and gk not in key and key not in gk and key not in g.sentence.text \
-        and gk not in f.sentence.text
+    if not (key and gk) or gk in key or key in gk or key in g.sentence.text or gk in f.sentence.text:
+        return False
+    # 人工智能辅助诊断系统 / 人工智能医疗影像诊断系统: a shared noun may mean the same kind of thing
+    return not (_key_nouns(f) & _key_nouns(g))
+
+
+def _key_nouns(f: Fact) -> set[str]:
+    key = _ability_key(f)
+    a = f.sentence.text.find(key)
+    return {tk.text for tk in f.sentence.tokens if a <= tk.start < a + len(key) and len(tk.text) >= 2
+            and tk.pos.startswith(("n", "vn", "l", "j"))}
 
 
 def _ability_distractors(f: Fact, ctx: Context) -> list[str]:
@@ -478,8 +489,9 @@ def _ability_distractors(f: Fact, ctx: Context) -> list[str]:
     mine = [s.text for s in ctx.article.sentences if key in s.text]
     out: list[str] = []
     for g in ctx.facts:
-        if g.kind != "ability" or g.items or g.sentence == f.sentence or (g.verb == "有助于") != (f.verb == "有助于"):
-            continue
+        if g.kind != "ability" or g.items or g.sentence == f.sentence or _ability_skill(g) != (
+                "benefit" if f.verb == "有助于" else "ability"):
+            continue  # what other things CAN do: never another requirement, which may hold for this topic too
         d = g.answer
         if not _unrelated(f, g):
             continue
@@ -487,6 +499,8 @@ def _ability_distractors(f: Fact, ctx: Context) -> list[str]:
             continue
         if not 0.5 * len(f.answer) <= len(d) <= 2 * len(f.answer):
             continue
+        if len(_bigrams(d) & _bigrams(f.sentence.text)) > 1:
+            continue  # 实时采集…数据 against 对…数据…进行实时监测: near the answer's own meaning
         out.append(d)
     rng(f.sentence.text, f.answer, "ability").shuffle(out)
     return out
@@ -509,9 +523,10 @@ def q_ability(f: Fact, ctx: Context) -> list[Candidate]:
         stem = f"根据文章，{f.measure}，{f.verb}{what}？"
     out: list[Candidate] = []
     dis = _ability_distractors(f, ctx)
-    c = _mcq(ctx, f, skill, stem, f.answer, dis, f.span, 1.9) if len(dis) >= 3 else None
+    # MCQ only for what something can do: every requirement of a policy piece may hold for its topic too
+    c = _mcq(ctx, f, skill, stem, f.answer, dis, f.span, 1.9) if len(dis) >= 3 and skill == "ability" else None
     same = [g for g in ctx.facts if g.kind == "ability" and g is not f and not g.items
-            and _ability_key(g) == _ability_key(f) and g.verb == f.verb]
+            and _ability_key(g) == _ability_key(f) and _ability_skill(g) == skill]
     if c is None and not same:  # a short answer only when the text says one thing of this subject
         c = _short_answer(ctx, f, skill, stem, 1.7, _chained_span(f))
     tf = _ability_true_false(f, ctx)
@@ -520,8 +535,8 @@ def q_ability(f: Fact, ctx: Context) -> list[Candidate]:
 
 
 def _ability_true_false(f: Fact, ctx: Context) -> Candidate | None:
-    """判断对错 on the clause as written (对), or with one noun of its verb phrase swapped for a noun of another
-    sentence (错), only when the swapped statement is said nowhere in the text."""
+    """判断对错 on the clause as written (对), or with its verb phrase swapped for what the text says of an unrelated
+    subject (错), only when the swapped statement is said nowhere in the text."""
     if not f.head or f.verb == "有助于":
         return None
     t = f.sentence.text
@@ -530,37 +545,13 @@ def _ability_true_false(f: Fact, ctx: Context) -> Candidate | None:
     r = rng(t, "tf_ability")
     true = r.random() < 0.5
     if not true:
-        nouns = [tk for tk in f.sentence.tokens if f.span[0] <= tk.start < f.span[1] and tk.pos == "n"
-                 and 2 <= len(tk.text) <= 4 and tk.text not in f.head]
-        body = ctx.article.body
-        # swap in a noun from what the text says of an unrelated subject (制造业's 质量检测 for 医疗's 医学影像),
-        # never one said anywhere near this subject (磁共振 in another sentence about diagnosis systems)
-        head_words = [tk.text for tk in f.sentence.tokens if tk.text in f.head and len(tk.text) >= 2
-                      and tk.pos.startswith("n")][-1:] or [f.head]
-        near = [s.text for s in ctx.article.sentences if f.head in s.text or head_words[0] in s.text]
-        others = [g for g in ctx.facts if g.kind == "ability" and not g.items and g.sentence != f.sentence
-                  and _unrelated(f, g)]
-        pool = list(dict.fromkeys(tk.text for g in others for tk in g.sentence.tokens
-                                  if g.span[0] <= tk.start < g.span[1] and tk.pos == "n"
-                                  and 2 <= len(tk.text) <= 4 and tk.text not in t))
-        r.shuffle(pool)
-        swapped = None
-        for old in nouns:
-            for new in pool:
-                if abs(len(new) - len(old.text)) > 1 or new in f.head or any(new in x for x in near):
-                    continue
-                off = old.start - f.span[0]
-                cand = vp[:off] + new + vp[off + len(old.text):]
-                if cand in body:
-                    continue
-                swapped = cand
-                break
-            if swapped:
-                break
-        if swapped is None:
-            true = True  # nothing safe to swap: ask the statement as written
+        # 错: the verb phrase the text gives an unrelated subject (远程课堂可以帮助农民节约水资源). A single swapped
+        # noun reads absurd too often (山区农产品听到讲课); a whole phrase from the text stays natural Chinese.
+        dis = _ability_distractors(f, ctx)
+        if dis and f"{f.head}{f.verb}{dis[0]}" not in ctx.article.body:
+            vp = dis[0]
         else:
-            vp = swapped
+            true = True  # nothing safe to swap: ask the statement as written
     return _true_false(ctx, f, _ability_skill(f), f"{lead}{vp}。", true, 1.5)
 
 
