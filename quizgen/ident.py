@@ -22,10 +22,13 @@ def display_title(article: Article) -> str:
     clause = re.split(r"[，。！？；：]", first)[0]
     if len(clause) >= 8 or not any(s.tokens for s in article.sentences):
         return clause[:24] + ("…" if len(clause) > 24 else "")
+    from .lexicon import hsk_level
+
     counts: dict[str, int] = {}
     for s in article.sentences:
         for t in s.tokens:
-            if len(t.text) >= 2 and t.pos in ("n", "nz", "vn", "nt", "j") and re.fullmatch(r"[\u4e00-\u9fff]+", t.text):
+            if len(t.text) >= 2 and t.pos in ("n", "nz", "vn", "nt", "j") and re.fullmatch(r"[\u4e00-\u9fff]+", t.text) \
+                    and hsk_level(t.text) not in ("1", "2", "3"):  # 过程, 时间: too general to name a text
                 counts[t.text] = counts.get(t.text, 0) + 1
     top = sorted(counts, key=lambda w: (-counts[w], first.find(w) if w in first else 1 << 20))[:3]
     return "、".join(top) if top else clause
