@@ -338,3 +338,15 @@ def test_cli_vocab_known_anki_export(tmp_path: Path) -> None:
     assert res.exit_code == 0, res.output
     words = [v["word"] for v in json.loads(res.stdout)["articles"][0]["vocab"]]
     assert words and "出口" not in words and "同比" not in words and "进出口" in words
+
+
+def test_domain_verb_inside_a_compound_keeps_its_domain_sense() -> None:
+    # 1-7 months: car exports 2.533 million, up 67.9% year on year (brief_02)
+    from quizgen.extract.vocab import extract_vocab
+    from quizgen.pipeline import parse
+
+    text = ("1至7月我国汽车出口量创历史新高\n"
+            "数据显示，1—7月份，汽车出口253.3万辆，同比增长67.9%，创历史新高。"
+            "其中，新能源汽车出口的增速超过了传统燃油车。\n")
+    vocab = {v.word: v for v in extract_vocab(parse(text).articles[0])}
+    assert "出口 export" in vocab["汽车出口"].gloss and "exit" not in vocab["汽车出口"].gloss

@@ -476,11 +476,14 @@ def _name_pinyin(py: str, n_chars: int) -> str:
 
 
 def gloss(key: str, pos: str, context: Counter[str], reading: str, max_senses: int = 3,
-          full: str | None = None, family: Iterable[str] = ()) -> tuple[str, str, bool]:
+          full: str | None = None, family: Iterable[str] = (),
+          used_as: dict[str, str] | None = None) -> tuple[str, str, bool]:
     """(pinyin, gloss, from_parts) for a simplified word: best-fitting sense first.
 
     `full` is the long form an abbreviation stands for in this article (知交所 → 武汉知识产权交易所);
-    `family` is the article's other words, to read a one-character part of a word CC-CEDICT lacks."""
+    `family` is the article's other words, to read a one-character part of a word CC-CEDICT lacks;
+    `used_as` maps the article's words to their part of speech, so that a part the article also uses on
+    its own (出口 in 汽车出口) is read in that sense: "export", not "an exit"."""
     shown, senses = _entry_senses(key, reading)
     if shown[:1].isupper():
         shown = _name_pinyin(shown, len(key))
@@ -511,12 +514,30 @@ def gloss(key: str, pos: str, context: Counter[str], reading: str, max_senses: i
             pieces.append(f"{part} {_SUFFIX_SENSE[part]}")
         elif ps:
             head_pos = pos if k == len(parts) - 1 else "x"  # the last part is the head of a Chinese compound
+            if used_as and len(part) > 1 and part in used_as:
+                ctx_part = context - _context([(part, 1)])
+                j = choose_sense(ps, used_as[part], ctx_part)
+                if k == len(parts) - 1 and ps[j].startswith("to ") and not set(_words(ps[j])) & _DOMAIN_STEMS:
+                    j = choose_sense(ps, "n", ctx_part)  # the head of a compound: 金融服务 service, not serve
+                sense = _short(ps[j], 30).split("; ")[0]
+                if set(_words(sense)) & _DOMAIN_STEMS:
+                    sense = sense.removeprefix("to ")  # a domain verb inside a noun: 出口量 export quantity
+                pieces.append(f"{part} {sense}")
+                continue
             if len(part) == 1 and family:
                 # a character's senses come from several entries (后 empress / 後 after): CC-CEDICT's order
                 # says little, the article's words with the same character say more
                 j = choose_sense(ps, head_pos, _char_context(part, family, key), order=0.05)
             else:
                 j = choose_sense(ps, head_pos, context - _context([(part, 1)]))
+                if len(part) > 1 and not ps[j].startswith("to ") and not set(_words(ps[j])) & _DOMAIN_STEMS:
+                    # the head of a noun compound may be a domain verb used as a noun: 汽车出口 car exports
+                    verb = next((k for k, x in enumerate(ps) if x.startswith("to ")
+                                 and set(_words(x)) & _DOMAIN_STEMS), None)
+                    if verb is not None:
+                        sense = _short(ps[verb], 30).split("; ")[0]
+                        pieces.append(f"{part} {sense.removeprefix('to ')}")
+                        continue
             pieces.append(f"{part} {_short(ps[j], 30).split('; ')[0]}")
         else:
             pieces.append(part)
@@ -617,7 +638,8 @@ def extract_vocab(article: Article, options: object | None = None) -> tuple[Voca
         if _level_num(hsk) <= level or key in known or use.shown in known:
             continue
         reading = pinyin(key)
-        shown_py, g, parts = gloss(key, use.pos, ctx, reading, full=abbrs.get(key) or None, family=counts)
+        shown_py, g, parts = gloss(key, use.pos, ctx, reading, full=abbrs.get(key) or None, family=counts,
+                                   used_as={k: u.pos for k, u in firsts.items()})
         example = _example(article, where.get(key, ())) or _heading_with(article, use.shown)
         out.append(VocabItem(word=use.shown, pinyin=shown_py, pos=use.pos, gloss=g, hsk=hsk,
                              count=counts[key], sentence=example,
