@@ -392,3 +392,12 @@ def test_opinion_passage_gets_at_least_three_valid_questions():
         if q.type == "mcq":
             assert len(set(q.options)) == 4 and q.options[q.answer_index] == q.answer
     assert {q.skill for q in qs} & {"ability", "requirement", "benefit", "list_recall"}
+
+
+def test_true_false_never_shares_its_sentence_with_another_item(practice_quizzes):
+    # a true/false item on the sentence a multiple-choice item asks about would give its answer away
+    for _, q in practice_quizzes:
+        tf = [x.evidence for x in q.questions if x.type == "true_false"]
+        others = [x.evidence for x in q.questions if x.type != "true_false"]
+        assert not set(tf) & set(others), q.title
+        assert len(tf) == len(set(tf)), q.title

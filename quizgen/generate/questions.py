@@ -780,6 +780,12 @@ def _pick(pool: list[Candidate], chosen: list[Candidate], want: dict[str, int], 
         key = (q.evidence, q.answer_span) if q.answer_span else (q.type, q.answer)
         if per_sentence.get(c.sentence, 0) >= 2 or key in answers or c.group and ("group", c.group) in answers:
             continue
+        # a true/false item on a sentence gives away (or is given away by) any other item on it
+        if ("tf", c.sentence) in answers or q.type == "true_false" and ("any", c.sentence) in answers:
+            continue
+        answers.add(("any", c.sentence))
+        if q.type == "true_false":
+            answers.add(("tf", c.sentence))
         if c.group:
             answers.add(("group", c.group))
         per_skill[(q.type, q.skill)] = per_skill.get((q.type, q.skill), 0) + 1
