@@ -540,6 +540,22 @@ def _t2s() -> Any:
     return opencc.OpenCC("t2s")
 
 
+@lru_cache(maxsize=1)
+def _s2t() -> Any:
+    import opencc
+
+    return opencc.OpenCC("s2t")
+
+
+def template_in_script(text: str, keep: str) -> str:
+    """Simplified template wording (判断对错, 根据文章) in traditional characters, one character at a
+    time, leaving alone every character that stands in `keep` (the article's own text)."""
+    if not is_han(text):
+        return text
+    conv = _s2t()
+    return "".join(ch if ch in keep or not _HAN_RE.match(ch) else str(conv.convert(ch)) for ch in text)
+
+
 def to_simplified(text: str) -> str:
     """Traditional → simplified Chinese (OpenCC ``t2s``); simplified text is unchanged."""
     if not text or not is_han(text):

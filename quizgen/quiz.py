@@ -40,7 +40,14 @@ def _simple_cloze(article: Article, limit: int = 8) -> tuple[Cloze, ...]:
 def _questions(article: Article, options: Options) -> tuple[Question, ...]:
     from .generate.questions import make_questions
 
-    return make_questions(article, article_id(article), limit=options.max_questions)
+    qs = make_questions(article, article_id(article), limit=options.max_questions)
+    if article.script != "traditional":
+        return qs
+    from .lexicon import template_in_script
+
+    keep = set("".join(s.text for s in article.sentences) + "".join(p.text for p in article.headings))
+    keep_text = "".join(keep)
+    return tuple(replace(q, stem=template_in_script(q.stem, keep_text)) for q in qs)
 
 
 def _cloze(article: Article, options: Options, vocab: tuple = (), names: tuple = ()) -> tuple[Cloze, ...]:
