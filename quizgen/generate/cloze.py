@@ -109,7 +109,11 @@ def _short_gloss(word: str, gloss: str, pos: str = "") -> str:
     if pos.startswith("v") and pos != "vn":  # the blank is a verb: say so in the hint
         senses = [x for x in senses if x.startswith("to ")] or senses
     elif pos.startswith(("n", "a")) or pos == "vn":
-        senses = [x for x in senses if not x.startswith("to ")] or senses
+        nominal = [x for x in senses if not x.startswith("to ")]
+        if nominal and senses[0].startswith("to ") and not pos.startswith("vn"):
+            # a verb's later noun senses are often another word (出口 "to export" … "an exit"): pinyin is safer
+            return ""
+        senses = nominal or senses
     return senses[0][:40]
 
 
@@ -128,7 +132,7 @@ def hint_for(word: str, gloss: str = "", pinyin: str = "", pos: str = "") -> str
 
 # Words a learner cannot tell apart from the sentence's meaning: reporting verbs and very general nouns.
 LIGHT_WORDS = frozenset(("表示", "指出", "认为", "强调", "介绍", "称", "透露", "显示", "表明", "问题", "情况", "方面",
-                         "进行", "公司", "工作", "相关", "有关", "时间", "表示", "認為", "顯示", "問題", "情況", "進行"))
+                         "进行", "公司", "工作", "相关", "有关", "时间", "记者", "記者", "認為", "顯示", "問題", "情況", "進行"))
 
 
 def word_class(word: str, pos: str) -> str:
@@ -137,7 +141,18 @@ def word_class(word: str, pos: str) -> str:
         return "attr"
     if pos.startswith("vn"):
         return "vn"
+    if pos.startswith("n") and not pos.startswith(("nr", "ns", "nt", "nz")) and _only_verb_senses(word):
+        return "v"  # jieba tags 企稳 n; the dictionary knows it only as "to stabilize"
     return _pos_class(pos)
+
+
+@lru_cache(maxsize=4096)
+def _only_verb_senses(word: str) -> bool:
+    from ..lexicon import entries
+
+    es = entries(word)
+    senses = _senses("; ".join(es[0].senses)) if es and es[0].senses else []
+    return bool(senses) and all(x.startswith("to ") for x in senses)
 
 
 def blank_class(s: Sentence, tk: Token) -> str:
@@ -151,6 +166,11 @@ def blank_class(s: Sentence, tk: Token) -> str:
         if lead and nxt and nxt[0].pos.startswith(("n", "vn")) and not nxt[0].pos.startswith("nr") \
                 and len(nxt[0].text) >= 2:
             return "v"
+    if cls == "v":
+        prev, nxt = _neighbours(s, tk)
+        if prev is not None and prev.pos.startswith("n") and not prev.pos.startswith("nr") \
+                and (nxt is None or nxt.pos.startswith(("n", "x")) and not nxt.pos.startswith("nr")):
+            return "n"  # 华为应用商店, 政策支持。: a verb between nouns names a thing
     return cls
 
 
@@ -161,10 +181,113 @@ def _part_of_word(s: Sentence, tk: Token) -> bool:
         and nxt[0].pos.startswith(("n", "k", "ng", "g"))
 
 
+@lru_cache(maxsize=1)
+def _dictionary() -> dict[str, int]:
+    """jieba's word list, to tell a word that is only part of a longer word (开门 in 开门红)."""
+    import jieba
+
+    jieba.dt.check_initialized()
+    return jieba.dt.FREQ
+
+
+def _neighbours(s: Sentence, tk: Token) -> tuple[Token | None, Token | None]:
+    prev = [t for t in s.tokens if t.start + len(t.text) == tk.start]
+    nxt = [t for t in s.tokens if t.start == tk.start + len(tk.text)]
+    return (prev[0] if prev else None), (nxt[0] if nxt else None)
+
+
+def _glued(s: Sentence, tk: Token) -> bool:
+    """开门 in 外贸“开门红”: with a one-character neighbour the blank makes a longer dictionary word."""
+    words = _dictionary()
+    prev, nxt = _neighbours(s, tk)
+    return any(n is not None and len(n.text) == 1 and words.get(w, 0) > 0
+               for n, w in ((prev, (prev.text if prev else "") + tk.text), (nxt, tk.text + (nxt.text if nxt else ""))))
+
+
+# Proper names make poor blanks and give a bank away: organisations and places by their last part.
+_NAME_END = re.compile(r"(大学|学院|研究院|研究所|银行|銀行|公司|集团|集團|委员会|委員會|总局|總局|交易所|总书记|總書記)$")
+
+
+def is_name(word: str, pos: str) -> bool:
+    """A name, not a word to practise: jieba's nr/ns/nt tags, or an organisation's ending (华中科技大学)."""
+    return pos.startswith(("nr", "ns", "nt")) or (len(word) >= 4 and _NAME_END.search(word) is not None) \
+        or word in ("总书记", "總書記")
+
+
 def _eligible(tk: Token, s: Sentence, keys: dict[str, KeyWord], names: set[str]) -> bool:
     w = tk.text
     return (w in keys and w not in names and s.text.count(w) == 1 and len(w) >= 2 and w not in LIGHT_WORDS
-            and re.fullmatch(r"[\u4e00-\u9fff]+", w) is not None and not _part_of_word(s, tk))
+            and not is_name(w, keys[w].pos)
+            and re.fullmatch(r"[\u4e00-\u9fff]+", w) is not None and not _part_of_word(s, tk)
+            and not _glued(s, tk) and not _after_number(s, tk))
+
+
+def _after_number(s: Sentence, tk: Token) -> bool:
+    """1—7月份, 5000份: a word right after a number is its measure, not a word to practise."""
+    prev, _ = _neighbours(s, tk)
+    return prev is not None and (prev.pos.startswith("m") or re.search(r"[0-9０-９]$", prev.text) is not None)
+
+
+def _sense_set(word: str, gloss: str) -> set[str]:
+    if not gloss:
+        from ..lexicon import entries
+
+        es = entries(word)
+        gloss = "; ".join(es[0].senses) if es and es[0].senses else ""
+    return {re.sub(r"^(to|an?|the) ", "", x.lower()) for x in _senses(gloss)}
+
+
+def also_fits(s: Sentence, tk: Token, answer: KeyWord, other: KeyWord, body: str) -> bool:
+    """Would `other` also fill the blank? A near-synonym (shares a character or an English sense with the answer:
+    进口/进出口, 行业/产业, 道德/伦理), or a word the article itself puts next to the blank's neighbour
+    (高质量 before 发展, 进口 before a number)."""
+    if set(other.word) & set(answer.word):
+        return True
+    if _sense_set(answer.word, answer.gloss) & _sense_set(other.word, other.gloss):
+        return True
+    prev, nxt = _neighbours(s, tk)
+    if blank_class(s, tk) == "v" and _shares_clause(s, tk, other.word, body):
+        return True
+    if prev is not None and re.fullmatch(r"[\u4e00-\u9fff]{2,}", prev.text) and prev.text + other.word in body:
+        return True
+    if nxt is not None:
+        if re.fullmatch(r"[\u4e00-\u9fff]{2,}", nxt.text) and other.word + nxt.text in body:
+            return True
+        if re.match(r"[0-9０-９]", nxt.text) and re.search(re.escape(other.word) + r"[0-9０-９]", body):
+            return True
+    return False
+
+
+def _shares_clause(s: Sentence, tk: Token, verb: str, body: str) -> bool:
+    """A verb the article uses elsewhere with a noun of the blank's clause (突破 with 技术 in 核心技术突破) fits
+    that clause too (技术持续（创新）)."""
+    bounds = [m.start() for m in re.finditer(r"[，。；：！？]", s.text)]
+    lo = max([b for b in bounds if b < tk.start] or [-1])
+    hi = min([b for b in bounds if b > tk.start] or [len(s.text)])
+    nouns = {t.text for t in s.tokens if lo < t.start < hi and t is not tk and len(t.text) >= 2
+             and t.pos.startswith(("n", "vn")) and not t.pos.startswith(("nr", "ns", "nt"))}
+    others = [c for c in re.split(r"[，。；：！？\n]", body) if verb in c and c not in s.text]
+    return any(n in c for c in others for n in nouns)
+
+
+def _clean_sentence(s: Sentence, article: Article, first: bool) -> bool:
+    """A sentence a card can stand on: not the title again, not an abstract's 【结论】 line, no footnote or figure
+    marks, no unbalanced brackets (PDF debris), not the first line of an untitled text (its headline, or a clipped
+    line: 长状况等数据，…)."""
+    t = s.text
+    if any(len(run) > 50 for run in re.split(r"[，。；：！？、,;:!?（）()“”]", t)):
+        return False  # PDF figure text run together (运行保障系统运营执…)
+    if "【" in t or "摘要" in t or re.search(r"\[\d|如[图表]\s*\d", t):
+        return False
+    if any(t.count(a) != t.count(b) for a, b in ("()", "（）", "［］", "「」", "《》")):
+        return False
+    core = t.rstrip("！!。？?")
+    if article.title and (core in article.title or article.title in t):
+        return False
+    if first and not article.title and ("，" not in t or s.tokens and len(s.tokens[0].text) == 1
+                                         and not s.tokens[0].pos.startswith(("p", "c", "r", "d", "t", "m"))):
+        return False  # an untitled text opens with its headline or with a clipped line
+    return True
 
 
 def make_cloze(article: Article, article_id: str, vocab: Sequence[VocabItem] = (), names: Sequence[str] = (),
@@ -187,7 +310,8 @@ def make_cloze(article: Article, article_id: str, vocab: Sequence[VocabItem] = (
     total = max(len(para_of), 1)
     ranked = []
     for idx, s in enumerate(article.sentences):
-        if not 12 <= len(s.text) <= 160 or "记者" in s.text or s.text.count("“") != s.text.count("”"):
+        if not 12 <= len(s.text) <= 110 or "记者" in s.text or s.text.count("“") != s.text.count("”") \
+                or not _clean_sentence(s, article, idx == 0):
             continue
         hits = [tk for tk in s.tokens if _eligible(tk, s, keys, name_set)]
         if not hits:
@@ -201,7 +325,9 @@ def make_cloze(article: Article, article_id: str, vocab: Sequence[VocabItem] = (
     out: list[Cloze] = []
     used_words: set[str] = set()
     for _, idx, s, hits in ranked:
-        hits = [h for h in hits if h.text not in used_words]
+        # not a word already asked, nor one standing next to it (风险综合评级 asked twice)
+        hits = [h for h in hits if h.text not in used_words
+                and not any(u + h.text in s.text or h.text + u in s.text for u in used_words)]
         if not hits:
             continue
         tk = max(hits, key=lambda h: (keys[h.text].score, -h.start))
@@ -212,8 +338,10 @@ def make_cloze(article: Article, article_id: str, vocab: Sequence[VocabItem] = (
         cls = blank_class(s, tk)
         ok = {"v": ("v", "vn")}.get(cls, (cls,))
         same = [k2.word for k2 in keys_list if k2.word != tk.text and word_class(k2.word, k2.pos) in ok
-                and k2.word not in LIGHT_WORDS
+                and k2.word not in LIGHT_WORDS and not is_name(k2.word, k2.pos)
+                and re.fullmatch(r"[\u4e00-\u9fff]+", k2.word) is not None
                 and k2.word not in s.text and k2.word not in name_set
+                and not also_fits(s, tk, kw, k2, article.body)
                 and (s.text[:a] + k2.word + s.text[b:]) not in article.body]
         r = rng(cid, "bank")
         r.shuffle(same)
