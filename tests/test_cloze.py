@@ -1,8 +1,8 @@
 """Cloze rules a teacher checks: one word of the bank fits, the blank is a word to practise, the sentence is clean."""
 from __future__ import annotations
 
-from quizgen.generate.cloze import (KeyWord, _after_number, _clean_sentence, also_fits, hint_for, is_name,
-                                    word_class)
+from quizgen.generate.cloze import (KeyWord, _after_number, _clean_sentence, _glued, _term, also_fits, hint_for,
+                                    is_name, word_class)
 from quizgen.pipeline import parse
 
 
@@ -83,3 +83,17 @@ def test_a_noun_blank_never_gets_a_verb_s_unrelated_noun_sense() -> None:
     hint = hint_for("出口", "to speak; to export; exit; entrance", pinyin="chūkǒu", pos="n")
     assert hint == "chūkǒu"
     assert hint_for("发展", "development; growth; to develop", pos="v") == "to develop"
+
+
+def test_no_blank_on_part_of_a_longer_word() -> None:
+    a = _article("知识产权证券化模式与上市公司发行的可转换债券相比，有何差异之处？")
+    s = a.sentences[0]
+    assert _glued(s, _token(s, "转换"))
+    assert not _glued(s, _token(s, "模式"))
+
+
+def test_one_term_is_asked_once() -> None:
+    # 风险 and 评级 both stand in 风险综合评级: the second card would ask the same term again
+    a = _article("随着保险公司偿付能力报告发布，保险公司新的风险综合评级有了更全信息。")
+    s = a.sentences[0]
+    assert _term(s, _token(s, "风险")) == _term(s, _token(s, "评级")) == "风险综合评级"

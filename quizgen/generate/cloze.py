@@ -196,10 +196,15 @@ def _neighbours(s: Sentence, tk: Token) -> tuple[Token | None, Token | None]:
     return (prev[0] if prev else None), (nxt[0] if nxt else None)
 
 
+_BOUND_PREFIXES = frozenset("可非超准类反副亚次")
+
+
 def _glued(s: Sentence, tk: Token) -> bool:
     """开门 in 外贸“开门红”: with a one-character neighbour the blank makes a longer dictionary word."""
     words = _dictionary()
     prev, nxt = _neighbours(s, tk)
+    if prev is not None and prev.text in _BOUND_PREFIXES:
+        return True  # 可转换债券, 非理性竞争: a bound prefix makes the blank part of a longer word
     return any(n is not None and len(n.text) == 1 and words.get(w, 0) > 0
                for n, w in ((prev, (prev.text if prev else "") + tk.text), (nxt, tk.text + (nxt.text if nxt else ""))))
 
@@ -270,13 +275,30 @@ def _shares_clause(s: Sentence, tk: Token, verb: str, body: str) -> bool:
     return any(n in c for c in others for n in nouns)
 
 
+def _term(s: Sentence, tk: Token) -> str:
+    """The noun phrase the blank stands in (风险综合评级 for 风险 or 评级), so one term is asked only once."""
+    toks = list(s.tokens)
+    i = toks.index(tk)
+    lo = hi = i
+
+    def nominal(t: Token) -> bool:
+        return t.pos.startswith(("n", "vn")) and re.fullmatch(r"[\u4e00-\u9fff]+", t.text) is not None
+
+    while lo > 0 and nominal(toks[lo - 1]) and toks[lo - 1].start + len(toks[lo - 1].text) == toks[lo].start:
+        lo -= 1
+    while hi + 1 < len(toks) and nominal(toks[hi + 1]) and toks[hi].start + len(toks[hi].text) == toks[hi + 1].start:
+        hi += 1
+    return "".join(t.text for t in toks[lo:hi + 1])
+
+
 def _clean_sentence(s: Sentence, article: Article, first: bool) -> bool:
     """A sentence a card can stand on: not the title again, not an abstract's 【结论】 line, no footnote or figure
     marks, no unbalanced brackets (PDF debris), not the first line of an untitled text (its headline, or a clipped
     line: 长状况等数据，…)."""
     t = s.text
-    if any(len(run) > 50 for run in re.split(r"[，。；：！？、,;:!?（）()“”]", t)):
-        return False  # PDF figure text run together (运行保障系统运营执…)
+    if any(len(run) > 50 for run in re.split(r"[，。；：！？、,;:!?（）()“”]", t)) \
+            or not re.search(r"[。！？；…!?;][”’」』）)]*$", t):
+        return False  # PDF figure text run together (运行保障系统运营执…), or a line that is no sentence
     if "【" in t or "摘要" in t or re.search(r"\[\d|如[图表]\s*\d", t):
         return False
     if any(t.count(a) != t.count(b) for a, b in ("()", "（）", "［］", "「」", "《》")):
@@ -324,9 +346,10 @@ def make_cloze(article: Article, article_id: str, vocab: Sequence[VocabItem] = (
     ranked.sort(key=lambda x: (-x[0], x[1]))
     out: list[Cloze] = []
     used_words: set[str] = set()
+    used_terms: set[str] = set()
     for _, idx, s, hits in ranked:
         # not a word already asked, nor one standing next to it (风险综合评级 asked twice)
-        hits = [h for h in hits if h.text not in used_words
+        hits = [h for h in hits if h.text not in used_words and _term(s, h) not in used_terms
                 and not any(u + h.text in s.text or h.text + u in s.text for u in used_words)]
         if not hits:
             continue
@@ -350,6 +373,7 @@ def make_cloze(article: Article, article_id: str, vocab: Sequence[VocabItem] = (
         out.append(Cloze(cid, text, tk.text, hint_for(tk.text, kw.gloss, kw.pinyin, "v" if cls == "v" else "n" if cls in ("n", "vn") else tk.pos), s.text, para_of.get(id(s)),
                          tuple(bank)))
         used_words.add(tk.text)
+        used_terms.add(_term(s, tk))
         if len(out) >= n:
             break
     out.sort(key=lambda c: (c.paragraph or 0))
