@@ -50,6 +50,9 @@ def test_the_dictionary_overrules_a_noun_tag_for_a_verb() -> None:
     # jieba tags 企稳 (A股反而企稳回升) as a noun; CEDICT knows it only as "to stabilize"
     assert word_class("企稳", "n") == "v"
     assert word_class("市场", "n") == "n"
+    # and jieba tags 加法 (做好“加法”) as a verb; CEDICT knows it only as "addition"
+    assert word_class("加法", "v") == "n"
+    assert word_class("加强", "v") == "v"
 
 
 def test_names_are_neither_blanks_nor_bank_words() -> None:

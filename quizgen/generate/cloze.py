@@ -143,7 +143,18 @@ def word_class(word: str, pos: str) -> str:
         return "vn"
     if pos.startswith("n") and not pos.startswith(("nr", "ns", "nt", "nz")) and _only_verb_senses(word):
         return "v"  # jieba tags 企稳 n; the dictionary knows it only as "to stabilize"
+    if pos == "v" and _no_verb_senses(word):
+        return "n"  # jieba tags 加法 v; the dictionary knows it only as "addition"
     return _pos_class(pos)
+
+
+@lru_cache(maxsize=4096)
+def _no_verb_senses(word: str) -> bool:
+    from ..lexicon import entries
+
+    es = entries(word)
+    senses = _senses("; ".join(s for e in es for s in e.senses)) if es else []
+    return bool(senses) and not any(x.startswith("to ") for x in senses)
 
 
 @lru_cache(maxsize=4096)
@@ -347,6 +358,7 @@ def make_cloze(article: Article, article_id: str, vocab: Sequence[VocabItem] = (
     out: list[Cloze] = []
     used_words: set[str] = set()
     used_terms: set[str] = set()
+    token_set = {tk.text for s in article.sentences for tk in s.tokens}
     for _, idx, s, hits in ranked:
         # not a word already asked, nor one standing next to it (风险综合评级 asked twice)
         hits = [h for h in hits if h.text not in used_words and _term(s, h) not in used_terms
@@ -363,7 +375,8 @@ def make_cloze(article: Article, article_id: str, vocab: Sequence[VocabItem] = (
         same = [k2.word for k2 in keys_list if k2.word != tk.text and word_class(k2.word, k2.pos) in ok
                 and k2.word not in LIGHT_WORDS and not is_name(k2.word, k2.pos)
                 and re.fullmatch(r"[\u4e00-\u9fff]+", k2.word) is not None
-                and k2.word not in s.text and k2.word not in name_set
+                and k2.word not in s.text and not any(k2.word in nm for nm in name_set)
+                and k2.word in token_set  # 铁军 only ever stands in 黄铁军: not a word of this article
                 and not also_fits(s, tk, kw, k2, article.body)
                 and (s.text[:a] + k2.word + s.text[b:]) not in article.body]
         r = rng(cid, "bank")
