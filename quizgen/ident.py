@@ -15,13 +15,18 @@ def article_id(article: Article) -> str:
 
 def display_title(article: Article) -> str:
     """The headline; when the page gave none, the opening clause of the first sentence, or, if that is a
-    fragment (a text cut out of the middle of an article), the words the text is most about."""
+    fragment (a text cut out of the middle of an article), of the next sentence, else the words the text is
+    most about."""
     if article.title:
         return article.title
     first = article.sentences[0].text if article.sentences else ""
     clause = re.split(r"[，。！？；：]", first)[0]
     if len(clause) >= 8 or not any(s.tokens for s in article.sentences):
         return clause[:24] + ("…" if len(clause) > 24 else "")
+    for s in article.sentences[1:3]:  # the first "sentence" is a fragment: the next one starts cleanly
+        nxt = re.split(r"[，。！？；：]", s.text)[0]
+        if len(nxt) >= 8 and not nxt.startswith(("“", "”", "（")):
+            return nxt[:24] + ("…" if len(nxt) > 24 else "")
     from .lexicon import hsk_level
 
     counts: dict[str, int] = {}
