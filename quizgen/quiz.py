@@ -4,7 +4,6 @@ Stages plug in here; each is looked up lazily so that `quizgen --help` imports n
 """
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, replace
 
 from .ident import article_id, display_title, slug
@@ -18,23 +17,6 @@ class Options:
     max_vocab: int = 30
     max_questions: int = 0  # 0: as many as the article supports
     max_cloze: int = 0
-
-
-def _simple_cloze(article: Article, limit: int = 8) -> tuple[Cloze, ...]:
-    """Walking-skeleton cloze: in each of the first sentences, blank its longest noun."""
-    out = []
-    for s in article.sentences:
-        nouns = [t for t in s.tokens if t.pos.startswith(("n", "vn")) and len(t.text) >= 2
-                 and t.pos not in ("nr", "ns", "nt")]
-        if not nouns:
-            continue
-        t = max(nouns, key=lambda x: len(x.text))
-        text = s.text[:t.start] + "{{c1::" + t.text + "}}" + s.text[t.start + len(t.text):]
-        cid = hashlib.sha1(f"{article_id(article)}|{s.text}|{t.text}".encode()).hexdigest()[:12]
-        out.append(Cloze(cid, text, t.text, "", s.text))
-        if len(out) >= limit:
-            break
-    return tuple(out)
 
 
 def _questions(article: Article, options: Options) -> tuple[Question, ...]:

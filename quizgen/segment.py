@@ -66,9 +66,6 @@ def _pos_tokenizer():  # noqa: ANN202
     return pt
 
 
-_extra_words: list[tuple[str, int | None, str | None]] = []
-
-
 def add_user_dict(path: str | Path) -> None:
     """Load a user dictionary in jieba's format (`word [freq] [pos]` a line) on top of ours."""
     from .errors import InputError

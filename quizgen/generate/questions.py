@@ -142,6 +142,15 @@ def _short_answer(ctx: Context, f: Fact, skill: str, stem: str, score: float,
     return Candidate(Question(qid, "short_answer", skill, stem, (), answer, None, ev, f.paragraph, span), score, ev)
 
 
+def _mcq_or_short(ctx: Context, f: Fact, skill: str, stem: str, answer: str, distractors: list[str],
+                  span: tuple[int, int] | None, mcq_score: float, short_score: float,
+                  short_span: tuple[int, int] | None = None) -> list[Candidate]:
+    """A multiple-choice item when there are three good distractors, else the same stem as a short answer."""
+    c = _mcq(ctx, f, skill, stem, answer, distractors, span, mcq_score) \
+        or _short_answer(ctx, f, skill, stem, short_score, short_span)
+    return [c] if c else []
+
+
 def _true_false(ctx: Context, f: Fact, skill: str, statement: str, true: bool, score: float) -> Candidate | None:
     ev = f.sentence.text
     stem = f"判断对错：{statement}"
@@ -304,11 +313,7 @@ def q_quote(f: Fact, ctx: Context) -> list[Candidate]:
         stem = stem.rstrip("……").rstrip("，") + "？"
     same = [x.speaker for x in ctx.facts if x.kind == "quote" and _short(x.measure) == said]
     dis = name_distractors(f.speaker, ctx.people, same, 3, t)
-    c = _mcq(ctx, f, "speaker", stem, f.speaker, dis, f.span, 3.0)
-    if c:
-        return [c]
-    c = _short_answer(ctx, f, "speaker", stem, 1.8)
-    return [c] if c else []
+    return _mcq_or_short(ctx, f, "speaker", stem, f.speaker, dis, f.span, 3.0, 1.8)
 
 
 def q_person(f: Fact, ctx: Context) -> list[Candidate]:
@@ -320,11 +325,7 @@ def q_person(f: Fact, ctx: Context) -> list[Candidate]:
     others = [x.measure for x in ctx.facts if x.kind == "person" and x.speaker != f.speaker
               and 4 <= len(x.measure) <= 24 and "的" not in x.measure]
     dis = name_distractors(f.measure, others, (), 3, t)
-    c = _mcq(ctx, f, "person", stem, f.measure, dis, title_span, 2.2)
-    if c:
-        return [c]
-    c = _short_answer(ctx, f, "person", stem, 1.5, title_span)
-    return [c] if c else []
+    return _mcq_or_short(ctx, f, "person", stem, f.measure, dis, title_span, 2.2, 1.5, title_span)
 
 
 def q_org(f: Fact, ctx: Context) -> list[Candidate]:
@@ -350,11 +351,7 @@ def q_org(f: Fact, ctx: Context) -> list[Candidate]:
         stem = f"根据文章，哪个机构{verb}，{said}"
     stem = stem.rstrip("……").rstrip("，；") + "？"
     dis = name_distractors(f.org, ctx.orgs, (), 3, f.sentence.text)
-    c = _mcq(ctx, f, "organization", stem, f.org, dis, f.span, 2.6)
-    if c:
-        return [c]
-    c = _short_answer(ctx, f, "organization", stem, 1.6)
-    return [c] if c else []
+    return _mcq_or_short(ctx, f, "organization", stem, f.org, dis, f.span, 2.6, 1.6)
 
 
 # --------------------------------------------------------------------------- definitions, lists, causes
