@@ -100,3 +100,15 @@ def test_one_term_is_asked_once() -> None:
     a = _article("随着保险公司偿付能力报告发布，保险公司新的风险综合评级有了更全信息。")
     s = a.sentences[0]
     assert _term(s, _token(s, "风险")) == _term(s, _token(s, "评级")) == "风险综合评级"
+
+
+def test_word_bank_never_holds_a_word_inside_another():
+    from quizgen.pipeline import parse
+    from quizgen.quiz import build_quiz
+
+    text = ("人工智能的广泛应用，催生了一大批新职业新岗位；同时也替代了部分低效率的工作岗位。"
+            "在开展“人工智能+”行动过程中，必须注重就业结构的优化和转型，加强职业培训和教育，提升劳动者的技能水平。"
+            "科研项目和工作岗位都在增加，新的岗位需要新的技能，劳动者要适应就业结构的变化。")
+    for c in build_quiz(parse(text).articles[0]).cloze:
+        for i, w in enumerate(c.bank):
+            assert not any(w in x for j, x in enumerate(c.bank) if j != i), c.bank

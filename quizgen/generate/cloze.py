@@ -381,6 +381,11 @@ def make_cloze(article: Article, article_id: str, vocab: Sequence[VocabItem] = (
                 and (s.text[:a] + k2.word + s.text[b:]) not in article.body]
         r = rng(cid, "bank")
         r.shuffle(same)
+        distinct: list[str] = []
+        for w in same:  # 岗位 and 工作岗位 in one bank: one would do for both, and neither is the answer
+            if not any(w in x or x in w for x in distinct):
+                distinct.append(w)
+        same = distinct
         bank = [tk.text, *same[:3]] if len(same) >= 2 else []
         r.shuffle(bank)
         out.append(Cloze(cid, text, tk.text, hint_for(tk.text, kw.gloss, kw.pinyin, "v" if cls == "v" else "n" if cls in ("n", "vn") else tk.pos), s.text, para_of.get(id(s)),
