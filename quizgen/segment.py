@@ -90,6 +90,11 @@ def tokens(text: str) -> tuple[Token, ...]:
     return tuple(t for t in out if t.text.strip())
 
 
+def in_dictionary(word: str) -> bool:
+    """A word of the segmenter's dictionary (jieba's plus ours), not just the start of one."""
+    return bool(tokenizer().FREQ.get(word))
+
+
 def cut(text: str) -> list[str]:
     """Words only (no part of speech), for quick checks."""
     return [w for w in tokenizer().cut(text) if w.strip()]

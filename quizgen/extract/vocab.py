@@ -93,9 +93,9 @@ def _idf() -> tuple[dict[str, float], float]:
 
 
 def _known_to_jieba(word: str) -> bool:
-    from ..segment import tokenizer
+    from ..segment import in_dictionary
 
-    return bool(tokenizer().FREQ.get(word))
+    return in_dictionary(word)
 
 
 def _simp(word: str, script: str) -> str:

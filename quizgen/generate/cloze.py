@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import Article, Cloze, Sentence, Token, VocabItem
+from ..segment import in_dictionary
 from .distractors import rng
 
 _CONTENT_POS = ("n", "vn", "v", "a", "an", "nz", "ad", "d", "i", "l")
@@ -192,15 +193,6 @@ def _part_of_word(s: Sentence, tk: Token) -> bool:
         and nxt[0].pos.startswith(("n", "k", "ng", "g"))
 
 
-@lru_cache(maxsize=1)
-def _dictionary() -> dict[str, int]:
-    """jieba's word list, to tell a word that is only part of a longer word (开门 in 开门红)."""
-    import jieba
-
-    jieba.dt.check_initialized()
-    return jieba.dt.FREQ
-
-
 def _neighbours(s: Sentence, tk: Token) -> tuple[Token | None, Token | None]:
     prev = [t for t in s.tokens if t.start + len(t.text) == tk.start]
     nxt = [t for t in s.tokens if t.start == tk.start + len(tk.text)]
@@ -212,11 +204,10 @@ _BOUND_PREFIXES = frozenset("可非超准类反副亚次")
 
 def _glued(s: Sentence, tk: Token) -> bool:
     """开门 in 外贸“开门红”: with a one-character neighbour the blank makes a longer dictionary word."""
-    words = _dictionary()
     prev, nxt = _neighbours(s, tk)
     if prev is not None and prev.text in _BOUND_PREFIXES:
         return True  # 可转换债券, 非理性竞争: a bound prefix makes the blank part of a longer word
-    return any(n is not None and len(n.text) == 1 and words.get(w, 0) > 0
+    return any(n is not None and len(n.text) == 1 and in_dictionary(w)
                for n, w in ((prev, (prev.text if prev else "") + tk.text), (nxt, tk.text + (nxt.text if nxt else ""))))
 
 
