@@ -33,16 +33,49 @@ def _cache_dir() -> Path:
         return Path(tempfile.gettempdir())
 
 
+def _import_posseg():  # noqa: ANN202 - the jieba.posseg module
+    """`import jieba.posseg`, without its import-time parse of dict.txt when we are the first to import it.
+
+    jieba.posseg builds a tag table for jieba's global tokenizer as it is imported (≈0.3 s). When quizgen
+    imports it first, that table is given an empty file and then the trie's tags instead — the same tags,
+    so any other user of jieba.posseg in this process still gets them.
+    """
+    import sys
+
+    import jieba
+
+    if "jieba.posseg" in sys.modules:
+        return sys.modules["jieba.posseg"]
+    import io
+
+    jieba.dt.get_dict_file = lambda: io.BytesIO(b"")
+    try:
+        import jieba.posseg as ps
+    finally:
+        del jieba.dt.get_dict_file
+    ps.dt.word_tag_tab = _index().tags()
+    return ps
+
+
+def _index():  # noqa: ANN202 - wordindex.Index of jieba's own dictionary
+    import jieba
+
+    from . import wordindex
+
+    return wordindex.load(str(Path(jieba.__file__).parent / jieba.DEFAULT_DICT_NAME), str(_cache_dir()))
+
+
 @lru_cache(maxsize=1)
 def tokenizer():  # noqa: ANN201 - jieba.Tokenizer
-    """The shared tokenizer, with quizgen's domain dictionary loaded."""
+    """The shared tokenizer: jieba's dictionary from the pre-built trie, plus quizgen's domain words."""
     import jieba
-    import jieba.posseg  # noqa: F401 - warms the POS tables once
 
     jieba.setLogLevel(logging.WARNING)
+    index = _index()
     tok = jieba.Tokenizer()
     tok.tmp_dir = str(_cache_dir())
-    tok.initialize()
+    tok.FREQ, tok.total = index.freq(), index.total
+    tok.initialized = True
     for name in (_USER_DICT, _EXTRA_DICT):
         p = _data_path(name)
         if p is not None:
@@ -52,17 +85,11 @@ def tokenizer():  # noqa: ANN201 - jieba.Tokenizer
 
 @lru_cache(maxsize=1)
 def _pos_tokenizer():  # noqa: ANN202
-    """A POS tokenizer over our Tokenizer that shares jieba's already-parsed tag table.
-
-    `POSTokenizer(tok)` would parse the whole dictionary file a second time (about a second);
-    the table `import jieba.posseg` built is the same, so use it (our user words are added to it;
-    nothing in this process uses jieba's global POS tokenizer).
-    """
-    import jieba.posseg as ps
-
+    """A POS tokenizer over our Tokenizer, reading tags from the trie (user words' tags on top)."""
+    ps = _import_posseg()
     pt = object.__new__(ps.POSTokenizer)
     pt.tokenizer = tokenizer()
-    pt.word_tag_tab = ps.dt.word_tag_tab
+    pt.word_tag_tab = _index().tags()
     return pt
 
 
