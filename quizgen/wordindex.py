@@ -115,23 +115,58 @@ class Index:
         return Tags(self.trie, self.names)
 
 
+def _cached(src: Path, cache_dir: Path, kind: str, build):  # noqa: ANN001, ANN202 - build(src) -> picklable
+    """build(src), kept in cache_dir under a name that changes with the source file (so a new jieba rebuilds)."""
+    st = src.stat()
+    key = hashlib.sha1(f"{_VERSION}|{src.resolve()}|{st.st_size}|{st.st_mtime_ns}".encode()).hexdigest()[:16]
+    cached = cache_dir / f"jieba-{kind}-{key}.trie"
+    try:
+        with cached.open("rb") as f:
+            return pickle.load(f)
+    except Exception:  # missing, half-written or from another version: build it again
+        pass
+    value = build(src)
+    tmp = cached.with_suffix(f".{os.getpid()}.tmp")
+    try:
+        with tmp.open("wb") as f:
+            pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, cached)
+    except OSError:
+        tmp.unlink(missing_ok=True)  # a read-only cache only costs the build next time
+    return value
+
+
 @lru_cache(maxsize=4)
 def load(dict_file: str, cache_dir: str) -> Index:
     """jieba's dictionary file as an Index, from the cache or built there first."""
-    src = Path(dict_file)
-    st = src.stat()
-    key = hashlib.sha1(f"{_VERSION}|{src.resolve()}|{st.st_size}|{st.st_mtime_ns}".encode()).hexdigest()[:16]
-    cached = Path(cache_dir) / f"jieba-{key}.trie"
-    try:
-        with cached.open("rb") as f:
-            total, names, blob = pickle.load(f)
-    except Exception:  # missing, half-written or from another version: build it again
-        total, names, blob = _build(src)
-        tmp = cached.with_suffix(f".{os.getpid()}.tmp")
-        try:
-            with tmp.open("wb") as f:
-                pickle.dump((total, names, blob), f, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, cached)
-        except OSError:
-            tmp.unlink(missing_ok=True)  # a read-only cache only costs the build next time
+    total, names, blob = _cached(Path(dict_file), Path(cache_dir), "dict", _build)
     return Index(marisa_trie.RecordTrie(_FORMAT).frombytes(blob), tuple(names), total)
+
+class Idf:
+    """jieba.analyse's IDF table (word → weight), read from a trie; `default` is for a word it lacks."""
+
+    __slots__ = ("_trie", "default")
+
+    def __init__(self, trie: marisa_trie.RecordTrie, default: float) -> None:
+        self._trie = trie
+        self.default = default
+
+    def get(self, key: str, default: float | None = None) -> float | None:
+        r = self._trie.get(key)
+        return r[0][0] if r else default
+
+
+def _build_idf(idf_file: Path) -> tuple[float, bytes]:
+    """The table and its upper quartile (a word the table lacks is rare in general text)."""
+    parts = idf_file.read_text(encoding="utf-8").split()
+    table = {w: float(v) for w, v in zip(parts[::2], parts[1::2])}
+    vals = sorted(table.values())
+    default = vals[int(len(vals) * 0.75)]
+    return default, marisa_trie.RecordTrie("<d", ((w, (v,)) for w, v in table.items())).tobytes()
+
+
+@lru_cache(maxsize=2)
+def load_idf(idf_file: str, cache_dir: str) -> Idf:
+    """jieba's idf.txt as an Idf, from the cache or built there first (parsing it costs about a second)."""
+    default, blob = _cached(Path(idf_file), Path(cache_dir), "idf", _build_idf)
+    return Idf(marisa_trie.RecordTrie("<d").frombytes(blob), default)

@@ -68,3 +68,16 @@ print(" ".join(f"{p.word}/{p.flag}" for p in ps.cut("中国人民银行决定下
     p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert p.returncode == 0, p.stderr[-2000:]
     assert p.stdout.split() == ["中国人民银行/nt", "决定/v", "下调/v", "存款/n", "准备金率/n"]
+
+
+def test_idf_trie_gives_jieba_weights_exactly(tmp_path) -> None:
+    from importlib.util import find_spec
+    from pathlib import Path
+
+    path = Path(find_spec("jieba").origin).parent / "analyse" / "idf.txt"
+    idf = wordindex.load_idf(str(path), str(tmp_path))
+    rows = [ln.split() for ln in path.read_text(encoding="utf-8").splitlines()[::1009]]
+    for word, value in rows:
+        assert idf.get(word) == float(value), word
+    assert idf.get("不在表里的词") is None
+    assert min(float(v) for _, v in rows) <= idf.default <= max(float(v) for _, v in rows)

@@ -60,36 +60,17 @@ CEDICT_NOTICE = "Glosses: CC-CEDICT (https://cc-cedict.org), CC BY-SA 4.0."
 
 
 @lru_cache(maxsize=1)
-def _idf() -> tuple[dict[str, float], float]:
-    """jieba's IDF table and the value for a word it lacks (its upper quartile: rare in general text).
-
-    Parsing the 270,000-line file costs about a second, so the parsed table is kept in the user cache dir."""
-    import marshal
+def _idf():  # noqa: ANN202 - wordindex.Idf
+    """jieba's IDF table, from a trie in the user cache (parsing the 270,000-line file costs about a second)."""
     from importlib.util import find_spec
 
+    from .. import wordindex
     from ..segment import _cache_dir
 
     # not importlib.resources.files("jieba.analyse"): importing jieba.analyse parses the table itself
     spec = find_spec("jieba")
     assert spec is not None and spec.origin is not None
-    text = (Path(spec.origin).parent / "analyse" / "idf.txt").read_bytes()
-    cache = _cache_dir() / f"jieba-idf-{len(text)}.marshal"
-    try:
-        table, default = marshal.loads(cache.read_bytes())
-        return table, default
-    except (OSError, ValueError, EOFError, TypeError):
-        pass
-    parts = text.decode("utf-8").split()
-    table = {w: float(v) for w, v in zip(parts[::2], parts[1::2])}
-    vals = sorted(table.values())
-    default = vals[int(len(vals) * 0.75)]
-    try:
-        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(marshal.dumps((table, default)))
-        os.replace(tmp, cache)
-    except OSError:
-        pass
-    return table, default
+    return wordindex.load_idf(str(Path(spec.origin).parent / "analyse" / "idf.txt"), str(_cache_dir()))
 
 
 def _known_to_jieba(word: str) -> bool:
@@ -278,7 +259,8 @@ def _uses(article: Article) -> tuple[list[_Use], list[_Use], int]:
 def _rank(body: Sequence[_Use], heads: Sequence[_Use], lead: int,
           kinds: dict[str, str]) -> list[tuple[str, float]]:
     """TF-IDF with headline and lead boosts, over vocabulary candidates; best first."""
-    idf, default = _idf()
+    idf = _idf()
+    default = idf.default
     tf: Counter[str] = Counter()
     for u in body:
         if kinds.get(u.key) == "vocab":
