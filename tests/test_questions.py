@@ -269,6 +269,13 @@ def test_count_of_things_asks_how_many_with_the_classifier():
     assert stems.get("1000万个") == "截至今年10月22日，企业钱包有多少个？"
 
 
+def test_clause_that_shares_the_predicate_before_it_gets_it_back_in_the_stem():
+    a = parse("险企评级\n从细分行业看，寿险公司获得AAA类评级的一共5家，财险公司一共7家。").articles[0]
+    stems = {q.answer: q.stem for q in make_questions(a, "x") if q.type == "mcq"}
+    assert stems.get("7家") == "财险公司获得AAA类评级的一共有多少家？"
+    assert stems.get("5家") == "寿险公司获得AAA类评级的一共有多少家？"
+
+
 def test_topic_statement_leaves_out_who_reported_it():
     from quizgen.generate.questions import topic_statement
     assert topic_statement("李魁文指出，前2个月，我国外贸结构持续优化，一般贸易进出口3.94万亿元，同比增长16.3%。") == \

@@ -164,6 +164,40 @@ def _true_false(ctx: Context, f: Fact, skill: str, statement: str, true: bool, s
 
 # --------------------------------------------------------------------------- quantities
 
+_SHARED_ADVERB = re.compile(r"(一共|共|合计|总共|總共|分别|分別|约|約|仅|僅|只有|则|則|为|為|达|達)?$")
+
+
+def _elided_predicate(f: Fact, before: str) -> str:
+    """财险公司一共 after 寿险公司获得AAA类评级的一共5家 → 财险公司获得AAA类评级的一共: a clause that only names
+    its subject shares the predicate of the clause before it, and a question on it needs that predicate back.
+    Returns `before` unchanged when the clause is not such a clause."""
+    t = f.sentence.text
+    prev = [(a, b) for a, b in clauses(t) if b < f.clause[0]]
+    if not prev or not before:
+        return before
+    adverb = _SHARED_ADVERB.search(before).group(0) or ""
+    subject = before[:len(before) - len(adverb)]
+    lo = f.clause[0] + (len(t[f.clause[0]:f.span[0]]) - len(before))
+    toks = [tk for tk in f.sentence.tokens if lo <= tk.start < lo + len(subject)]
+    if len(subject) < 2 or not toks or any(tk.pos.startswith(("v", "p", "d", "c")) for tk in toks):
+        return before
+    pa, pb = prev[-1]
+    m = re.search(r"\d[\d.]*(?:万|亿|億|千)?" + re.escape(f.unit) + r"?$" if f.unit else r"$^", t[pa:pb])
+    if not m:
+        return before
+    lead = strip_lead(t[pa:pa + m.start()])
+    if adverb and not lead.endswith(adverb):
+        return before
+    lead = lead[:len(lead) - len(adverb)] if adverb else lead
+    head = subject[-2:]
+    cut = lead.find(head)
+    predicate = lead[cut + len(head):] if cut >= 0 else ""
+    ptoks = [tk for tk in f.sentence.tokens if pa + m.start() - len(adverb) - len(predicate) <= tk.start < pa + m.start()]
+    if cut < 0 or len(predicate) < 2 or not any(tk.pos.startswith("v") for tk in ptoks):
+        return before
+    return subject + predicate + adverb
+
+
 def _quantity_parts(f: Fact) -> tuple[str, str, str, tuple[int, int]] | None:
     """(question phrase before, after, answer, span) for a quantity whose clause has a subject."""
     t = f.sentence.text
@@ -173,6 +207,7 @@ def _quantity_parts(f: Fact) -> tuple[str, str, str, tuple[int, int]] | None:
     date, before = _split_lead_date(before)
     after = t[b:cb].rstrip("。")
     answer_span = (a, b)
+    before = _elided_predicate(f, before)
     if re.search(r"\d|分别|、|其中|这个数字|随后", before) or re.search(r"\d", after):
         return None
     if re.search(r"(时|时候|時|之际|以后|之后|以前|这个|这一)", after):
@@ -244,7 +279,8 @@ def q_quantity(f: Fact, ctx: Context) -> list[Candidate]:
         true = rng(f.sentence.text, "tf").random() < 0.5
         value = answer if true else dis[0]
         t = f.sentence.text
-        statement = _time_prefix(f) + strip_lead(t[f.clause[0]:span[0]]) + value + t[span[1]:f.clause[1]].rstrip("。") + "。"
+        statement = (_time_prefix(f) + _elided_predicate(f, strip_lead(t[f.clause[0]:span[0]])) + value
+                     + t[span[1]:f.clause[1]].rstrip("。") + "。")
         if parts[0] == "":
             statement = value + "，是" + tail[:-len("是多少？")] + "。"
         tf = _true_false(ctx, f, "number", statement, true, 1.6)
@@ -756,7 +792,7 @@ def make_questions(article: Article, article_id: str, facts: tuple[Fact, ...] | 
 
 # Skills that are asked only when the fact-based ones leave room, at most SKILL_CAPS each.
 FALLBACK_SKILLS = ("ability", "requirement", "benefit", "list_recall")
-SKILL_CAPS = {"definition": 4, "main_idea": 2, "ability": 3, "requirement": 3, "benefit": 2, "list_recall": 2}
+SKILL_CAPS = {"definition": 4, "main_idea": 2, "paragraph_idea": 2, "ability": 3, "requirement": 3, "benefit": 2, "list_recall": 2}
 
 
 def _pick(pool: list[Candidate], chosen: list[Candidate], want: dict[str, int], per_sentence: dict[str, int],
