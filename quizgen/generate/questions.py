@@ -547,7 +547,11 @@ def q_ability(f: Fact, ctx: Context) -> list[Candidate]:
         core = f.verb + f.items[0]
         if body.count(f.items[0]) != 1:
             return []  # 要加强… said twice: the stem would not say which
-        c = _short_answer(ctx, f, skill, f"根据文章，{core}什么？", 1.6)
+        # with no subject, "根据文章，要把握什么？" leaves the learner guessing whose task it is: name the paragraph
+        scope = "根据文章，" if f.head or f.measure else f"根据第{f.paragraph}段，"
+        if not (f.head or f.measure) and _para_text(ctx, f.paragraph or 0).count(core) != 1:
+            return []
+        c = _short_answer(ctx, f, skill, f"{scope}{core}什么？", 1.6)
         return [c] if c else []
     what = "什么" if f.verb == "有助于" else "做什么"
     if f.head:
