@@ -347,7 +347,7 @@ def test_bare_requirement_asks_for_its_object_and_lists_ask_for_items():
     a = parse("风险\n因此，必须高度重视管理技术风险，提高人工智能系统的安全性和可靠性。"
               "人工智能的发展可能引发伦理问题，如技术滥用、深度伪造、数据侵权等。").articles[0]
     got = {q.stem: q.answer for q in make_questions(a, "x")}
-    assert got["根据文章，必须高度重视什么？"] == "管理技术风险"
+    assert got["根据第1段，必须高度重视什么？"] == "管理技术风险"  # no subject: the paragraph scopes it
     assert got["文中列举了哪些伦理问题？"] == "技术滥用、深度伪造、数据侵权"
 
 
