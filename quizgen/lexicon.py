@@ -10,6 +10,7 @@ Glosses come from CC-CEDICT (CC BY-SA 4.0): output that shows them needs attribu
 from __future__ import annotations
 
 import gzip
+import hashlib
 import os
 import re
 import sqlite3
@@ -327,24 +328,34 @@ def _clean_senses(raw: list[str]) -> tuple[tuple[str, ...], bool]:
     return (tuple(strong), False) if strong else (tuple(senses), True)
 
 
-def _parse_cedict(path: Path) -> list[tuple[str, str, str, str, str, int]]:
-    """Rows (key, simplified, traditional, pinyin, senses joined by \\x1f, weak) of the file."""
+GLOSSARY = DATA_DIR / "glossary.u8"
+
+
+def _dictionary_rows() -> list[tuple[str, str, str, str, str, int]]:
+    """quizgen's domain glossary first (abbreviations such as 财险 and 沪指 that CC-CEDICT lacks), then CC-CEDICT."""
+    with GLOSSARY.open(encoding="utf-8") as fh:
+        ours = _parse_lines(fh)
+    with gzip.open(cedict_path(), "rt", encoding="utf-8") as fh:
+        return ours + _parse_lines(fh)
+
+
+def _parse_lines(lines: Iterable[str]) -> list[tuple[str, str, str, str, str, int]]:
+    """Rows (key, simplified, traditional, pinyin, senses joined by \\x1f, weak) of CEDICT-format lines."""
     rows = []
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            if line.startswith("#"):
-                continue
-            m = _LINE.match(line)
-            if not m:
-                continue
-            trad, simp, numbered, body = m.groups()
-            senses, weak = _clean_senses(body.split("/"))
-            if not senses:
-                continue
-            row = (simp, trad, numbered_to_marks(numbered), "\x1f".join(senses), int(weak))
-            rows.append((simp, *row))
-            if trad != simp:
-                rows.append((trad, *row))
+    for line in lines:
+        if line.startswith("#"):
+            continue
+        m = _LINE.match(line)
+        if not m:
+            continue
+        trad, simp, numbered, body = m.groups()
+        senses, weak = _clean_senses(body.split("/"))
+        if not senses:
+            continue
+        row = (simp, trad, numbered_to_marks(numbered), "\x1f".join(senses), int(weak))
+        rows.append((simp, *row))
+        if trad != simp:
+            rows.append((trad, *row))
     return rows
 
 
@@ -364,11 +375,12 @@ def _index_name() -> str:
     except PackageNotFoundError:
         ver = "unknown"
     src = cedict_path()
-    return f"cedict-{ver}-{src.stat().st_size}-s{_SCHEMA}.sqlite"
+    ours = hashlib.sha1(GLOSSARY.read_bytes()).hexdigest()[:8]
+    return f"cedict-{ver}-{src.stat().st_size}-g{ours}-s{_SCHEMA}.sqlite"
 
 
 def _build_index(target: Path) -> None:
-    rows = _parse_cedict(cedict_path())
+    rows = _dictionary_rows()
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
     os.close(fd)
@@ -410,7 +422,7 @@ def _db() -> sqlite3.Connection:
                 con.executemany(
                     "INSERT INTO entry (key, simp, trad, pinyin, senses, weak)"
                     " VALUES (?,?,?,?,?,?)",
-                    _parse_cedict(cedict_path()),
+                    _dictionary_rows(),
                 )
                 con.execute("CREATE INDEX entry_key ON entry (key)")
                 return con

@@ -186,7 +186,8 @@ def test_userdict_does_not_change_ordinary_text(tokenizer, sentence: str, expect
 
 
 def test_userdict_format() -> None:
-    line = re.compile(r"^[\u4e00-\u9fff]{2,7} [1-9][0-9]* (n|nz|vn)$")
+    # frequency 0 forbids a word jieba's own dictionary has (家财险 in 7家财险公司)
+    line = re.compile(r"^[\u4e00-\u9fff]{2,7} (?:[1-9][0-9]* (n|nz|vn|v|nt)|0)$")
     for path in L.userdict_paths():
         lines = path.read_text(encoding="utf-8").splitlines()
         assert lines, path
@@ -211,3 +212,23 @@ def test_particles_read_by_part_of_speech() -> None:
     got = {t.text: L.pinyin_pos(t.text, t.pos) for t in toks}
     assert got["地"] == "de" and got["得"] == "de"
     assert L.pinyin_pos("地", "n") == "dì"
+
+
+def test_domain_glossary_lines_are_well_formed_and_reach_the_index() -> None:
+    """Every glossary line parses as CC-CEDICT, has a syllable per character, and is looked up first."""
+    from quizgen import lexicon
+
+    lines = [ln for ln in lexicon.GLOSSARY.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
+    assert len(lines) > 50
+    for ln in lines:
+        m = lexicon._LINE.match(ln + "\n")
+        assert m, ln
+        trad, simp, numbered, _ = m.groups()
+        assert len(trad) == len(simp), ln
+        assert len(numbered.split()) == len(simp) - sum(c.isascii() for c in simp) + sum(
+            1 for s in numbered.split() if s.isascii() and s.isalpha() and s.isupper() and len(s) == 1), ln
+        assert lexicon.to_simplified(trad) == simp or trad == simp or ln.startswith(("上市", "板")), ln
+    assert lexicon.entries("财险")[0].senses[0].startswith("property insurance")
+    assert lexicon.entries("沪指")[0].pinyin == "hùzhǐ"
+    assert lexicon.entries("滬指")[0].senses == lexicon.entries("沪指")[0].senses  # traditional too
+    assert lexicon.entries("上市")[0].senses[0] == "to go public; to be listed (of a company)"

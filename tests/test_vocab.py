@@ -257,8 +257,10 @@ def _entry(sentence: str, word: str, title: str = "要闻"):  # noqa: ANN202
      "融合", "fusion"),
     # trad_01 (Hong Kong): "Hong Kong's and the mainland's capital markets move together ..." 內地: mainland China
     ("他表示,香港與內地資本市場出現良好的聯動效應,其在內地相關的A股日均成交額,整體漲28%。", "內地", "mainland China"),
-    # news_08: "loans to core digital-economy industries grew 22.8% year on year" 数字 in 数字经济: digital
-    ("其中，高技术制造业贷款同比增长22.5%，数字经济核心产业贷款同比增长22.8%。", "数字经济", "数字 digital"),
+    # news_08: "loans to core digital-economy industries grew 22.8% year on year" (quizgen's glossary)
+    ("其中，高技术制造业贷款同比增长22.5%，数字经济核心产业贷款同比增长22.8%。", "数字经济", "digital economy"),
+    # a compound CEDICT lacks, read from its parts: 数字 in 数字金融 is "digital", not "numeral"
+    ("其中，高技术制造业贷款同比增长22.5%，数字金融核心产业贷款同比增长22.8%。", "数字金融", "数字 digital"),
 ])
 def test_gloss_shows_the_sense_the_sentence_uses(sentence: str, word: str, first: str) -> None:
     assert _entry(sentence, word).gloss.startswith(first)
