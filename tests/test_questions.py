@@ -163,14 +163,17 @@ def test_feature_scales_and_brief_stays_small(practice_quizzes):
 
 
 def test_cloze_hint_never_gives_the_word(practice_quizzes):
+    from quizgen.lexicon import pinyin
+
     for a, quiz in practice_quizzes:
         assert quiz.cloze
         for c in quiz.cloze:
-            assert c.answer not in c.hint and c.hint
+            assert c.answer not in c.hint and pinyin(c.answer) not in c.hint  # pinyin would name the bank word
+            assert not re.search(r"[(（]", c.hint) or re.search(r"[)）]", c.hint)  # no aside cut short
             assert c.text.count("{{c1::") == 1
             assert c.sentence.count(c.answer) == 1
-            if c.bank:
-                assert c.answer in c.bank and len(set(c.bank)) == len(c.bank)
+            # every card has a bank of its own: the answer and at least two distinct decoys
+            assert c.answer in c.bank and len(set(c.bank)) == len(c.bank) >= 3
 
 
 def test_json_contract(tmp_path):

@@ -67,7 +67,8 @@ def tfidf_keywords(article: Article, limit: int = 40) -> tuple[KeyWord, ...]:
 
 def keywords_from_vocab(vocab: Sequence[VocabItem]) -> tuple[KeyWord, ...]:
     n = len(vocab)
-    return tuple(KeyWord(v.word, v.pos, v.score or (n - i) / max(n, 1), v.gloss, v.pinyin)
+    # a gloss read from the word's parts (财 money + 险 danger) misleads as a hint: such words get none
+    return tuple(KeyWord(v.word, v.pos, v.score or (n - i) / max(n, 1), "" if v.from_parts else v.gloss, v.pinyin)
                  for i, v in enumerate(vocab))
 
 
@@ -93,7 +94,7 @@ def _senses(gloss: str) -> list[str]:
         else:
             cur += ch
     out.append(cur)
-    clean = [re.sub(r"\s*\([^()]*\)", "", x).strip(" ,.…") for x in out]
+    clean = [re.sub(r"\s*\([^()]*(\)|$)", "", x).strip(" ,.…") for x in out]  # also an aside cut short: "(all…"
     # a gloss cut short ("to build; to…") leaves a bare "to": not a sense
     return [x for x in clean if len(x) > 2 and not re.search(r"[\u4e00-\u9fff]", x)]
 
@@ -115,20 +116,17 @@ def _short_gloss(word: str, gloss: str, pos: str = "") -> str:
             # a verb's later noun senses are often another word (出口 "to export" … "an exit"): pinyin is safer
             return ""
         senses = nominal or senses
-    return senses[0][:40]
+    sense = senses[0]
+    if len(sense) > 40:
+        sense = sense[:41].rsplit(" ", 1)[0].rstrip(" ,;")  # whole words only
+    return sense
 
 
 def hint_for(word: str, gloss: str = "", pinyin: str = "", pos: str = "") -> str:
-    """English gloss (the sense that fits the blank's part of speech) if the dictionary has one, else pinyin:
-    never the word."""
-    g = _short_gloss(word, gloss, pos)
-    if g:
-        return g
-    if pinyin:
-        return pinyin
-    from ..lexicon import pinyin as _py
+    """English gloss (the sense that fits the blank's part of speech) if the dictionary has one, else no hint.
 
-    return _py(word)
+    Never the word, and never its pinyin: with a word bank, the pinyin names the answer outright."""
+    return _short_gloss(word, gloss, pos)
 
 
 # Words a learner cannot tell apart from the sentence's meaning: reporting verbs and very general nouns.
@@ -377,7 +375,9 @@ def make_cloze(article: Article, article_id: str, vocab: Sequence[VocabItem] = (
             if not any(w in x or x in w for x in distinct):
                 distinct.append(w)
         same = distinct
-        bank = [tk.text, *same[:3]] if len(same) >= 2 else []
+        if len(same) < 2:
+            continue  # without a bank of its own kind the blank is open to any word: not a fair card
+        bank = [tk.text, *same[:3]]
         r.shuffle(bank)
         out.append(Cloze(cid, text, tk.text, hint_for(tk.text, kw.gloss, kw.pinyin, "v" if cls == "v" else "n" if cls in ("n", "vn") else tk.pos), s.text, para_of.get(id(s)),
                          tuple(bank)))

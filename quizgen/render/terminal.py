@@ -32,7 +32,7 @@ def quiz_text(q: Quiz, answers: bool = True) -> str:
         lines.append("## 填空")
         for i, c in enumerate(q.cloze, 1):
             blank = c.text.replace("{{c1::" + c.answer + "}}", "（____）")
-            lines.append(f"{i}. {blank}  [{c.hint}]")
+            lines.append(f"{i}. {blank}  [{c.hint}]" if c.hint else f"{i}. {blank}")
             if c.bank:
                 lines.append(f"   词库：{'  '.join(c.bank)}")
             if answers:
