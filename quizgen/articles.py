@@ -15,7 +15,9 @@ from .normalize import CREDIT, Block, clean_line, ends_sentence
 
 LEAD = re.compile(
     r"^(?P<lead>(?:本报讯|又讯)[（(](?:记者|通讯员)?\s*(?P<rep>[^）)]{1,20})[）)]"
-    r"|(?P<src1>[\u4e00-\u9fff]{2,8}?社)[^，。]{0,12}?电(?:[（(]记者(?P<rep2>[^）)]{1,20})[）)])?"
+    r"|(?P<src1>[\u4e00-\u9fff]{2,8}?社)[^，。,]{0,12}?[电電](?:\s*[（(][记記]者(?P<rep2>[^）)]{1,20})[）)])?"
+    r"|(?P<src5>[\u4e00-\u9fff]{2,8}?(?:网|網|报|報|台|新闻|新聞))[\u4e00-\u9fff]{2,4}\d{1,2}月\d{1,2}日[讯訊电電]"
+    r"(?:\s*[（(][记記]者\s*(?P<rep5>[\u4e00-\u9fff]{2,4}?)(?:\s*[通通][讯訊]员[^）)]{0,12})?[）)])?"
     r"|【(?P<src2>[^】]{2,12}?社)?[^】]{0,16}電?电?】"
     r"|(?P<src3>[\u4e00-\u9fff]{2,6}网)消息(?:[（(][^）)]{1,12}[）)])?[：:]"
     r"|本报[^（(，。]{0,8}电(?:[（(]记者(?P<rep3>[^）)]{1,20})[）)])?"
@@ -70,8 +72,8 @@ def _lead(text: str) -> tuple[int, str | None, str | None, str | None] | None:
     m = LEAD.match(text)
     if not m:
         return None
-    src = m.group("src1") or m.group("src2") or m.group("src3") or m.group("src4")
-    rep = m.group("rep") or m.group("rep2") or m.group("rep3") or m.group("rep4")
+    src = m.group("src1") or m.group("src2") or m.group("src3") or m.group("src4") or m.group("src5")
+    rep = m.group("rep") or m.group("rep2") or m.group("rep3") or m.group("rep4") or m.group("rep5")
     if m.group(0).startswith(("本报", "又讯")):
         src = src or "本报"
     lead = m.group(0).strip()
@@ -188,8 +190,10 @@ def split_articles(blocks: tuple[Block, ...]) -> list[Draft]:
 
     for idx, b in enumerate(blocks):
         if CREDIT.match(b.text):
-            # The paragraph just before a photo credit is its caption, not part of the article.
-            if cur.blocks and not cur.blocks[-1].is_heading and len(cur.blocks[-1].text) < 200 \
+            # The paragraph just before a photo credit is its caption, not part of the article; a web page's
+            # `图片来源：X` stands under an image that has no caption, after an ordinary paragraph.
+            if "来源" not in b.text and "來源" not in b.text and "图源" not in b.text and "圖源" not in b.text \
+                    and cur.blocks and not cur.blocks[-1].is_heading and len(cur.blocks[-1].text) < 200 \
                     and ends_sentence(cur.blocks[-1].text):
                 cap = cur.blocks.pop()
                 heads = []

@@ -71,3 +71,27 @@ def test_untitled_article_is_named_by_its_opening_clause(seed_feature) -> None:
 
     a = parse(seed_feature.read_text(encoding="utf-8")).articles[0]
     assert display_title(a) == "人工智能作为引领新一轮科技革命和产业变革的战略性…"
+
+
+def test_web_and_paper_datelines_are_metadata_not_sentences() -> None:
+    cases = [
+        ("三大指数早盘集体上涨\n中国经济网北京6月12日讯 A股三大指数今日早盘集体上涨。截至午间收盘，上证指数涨幅1.56%。",
+         "中国经济网", None, "A股三大指数今日早盘集体上涨。"),
+        ("锂同位素检测成功实现\n科技日报兰州6月11日电 （记者颉满斌 通讯员余若怡）锂同位素高精度分析技术研究取得重要进展。",
+         "科技日报", "颉满斌", "锂同位素高精度分析技术研究取得重要进展。"),
+        ("香港電動車\n香港中通社4月22日電 香港積極推廣電動車，香港今年首兩個月新登記的私家車約七成半為電動車。",
+         "香港中通社", None, "香港積極推廣電動車，香港今年首兩個月新登記的私家車約七成半為電動車。"),
+    ]
+    for text, source, reporter, first in cases:
+        a = parse(text).articles[0]
+        assert (a.source, a.reporter, a.sentences[0].text) == (source, reporter, first)
+
+
+def test_image_source_line_is_dropped_and_the_paragraph_before_it_kept() -> None:
+    text = ("香港電動車\n香港積極推廣電動車，新登記的私家車約七成半為電動車。\n圖片來源:比亞迪\n"
+            "當天，他在會議上表示，電動車發展需要充足充電基建的支持。\n")
+    doc = parse(text)
+    assert len(doc.articles) == 1
+    assert [s.text for s in doc.articles[0].sentences] == [
+        "香港積極推廣電動車，新登記的私家車約七成半為電動車。", "當天，他在會議上表示，電動車發展需要充足充電基建的支持。"]
+    assert all("比亞迪" not in p.text for p in doc.articles[0].paragraphs)
