@@ -231,7 +231,12 @@ def _quantity_parts_plain(f: Fact, before: str, after: str,
     if len(before) < 3 or not _has_noun(f, a - len(before), a) or before.startswith(_NO_SUBJECT):
         return None
     first = [tk for tk in f.sentence.tokens if tk.start >= a - len(before)][:1]
-    if first and first[0].pos.startswith(("v", "p", "d", "c", "u")):
+    lo = a - len(before)
+    # 成功落地转化395项 after 江苏区域中心已对接…: a clause opening with an adjective shares the subject before it
+    # (固废处置领域 after a date is a subject that jieba tags a)
+    after_comma = lo == 0 or t[lo - 1] in "，,；：:"
+    if first and (first[0].pos.startswith(("v", "p", "d", "c", "u"))
+                  or first[0].pos.startswith("a") and after_comma):
         return None  # 带动…增长多少: the subject is in another clause
     unit = f.unit
     if unit in CLASSIFIERS and after and re.match(r"[\u4e00-\u9fff]", after):
@@ -424,6 +429,21 @@ def q_definition(f: Fact, ctx: Context) -> list[Candidate]:
     return out
 
 
+def _clean_items(f: Fact) -> bool:
+    """Items that are names of things, of like length: not a clause (苏州布局生物医药 holds the verb 布局)."""
+    lens = [len(it) for it in f.items]
+    if max(lens) > 3 * min(lens) or max(lens) > 10:
+        return False
+    t = f.sentence.text
+    for it in f.items:
+        a = t.find(it)
+        inner = [tk for tk in f.sentence.tokens if a <= tk.start < a + len(it)]
+        # a verb with something after it makes a clause (苏州|布局|生物医药); at the end it names an act (技术滥用)
+        if any(tk.pos.startswith(("v", "p", "c")) and tk.pos != "vn" for tk in inner[:-1]):
+            return False
+    return True
+
+
 def q_list(f: Fact, ctx: Context) -> list[Candidate]:
     if not f.head or len(f.items) < 3:
         return []
@@ -432,10 +452,11 @@ def q_list(f: Fact, ctx: Context) -> list[Candidate]:
     shown = list(f.items)
     r.shuffle(shown)
     shown = shown[:3]
-    # an outsider of the same kind: an item of another list in the article, else a key noun
-    pool = [it for x in ctx.facts if x.kind == "list" and x is not f for it in x.items]
-    pool += [tk.text for _, s in [(0, s) for s in ctx.article.sentences] for tk in s.tokens
-             if tk.pos in ("n", "nz") and 2 <= len(tk.text) <= 6 and not re.match(r"[新一二三四五六七八九十几多每各该本其此]", tk.text)]
+    if not _clean_items(f):
+        return []
+    # an outsider of the same kind: an item of another list in the article. A key noun picked from elsewhere
+    # (经济网 among sectors, 银行 among asset types) is of another kind and gives the answer away.
+    pool = [it for x in ctx.facts if x.kind == "list" and x is not f and _clean_items(x) for it in x.items]
     bad = set(f.items)
     para = _para_text(ctx, f.paragraph)
     cands = [w for w in dict.fromkeys(pool)
@@ -650,6 +671,9 @@ def topic_statement(text: str, limit: int = 36) -> str:
     return out
 
 
+_NOT_MAIN = ("受", "得益于", "随着", "隨著", "在", "由于", "由於", "面对", "面對", "为了", "為了", "针对", "針對")
+
+
 def _bigrams(text: str) -> set[str]:
     return {text[i:i + 2] for i in range(len(text) - 1)}
 
@@ -672,6 +696,8 @@ def q_paragraph_ideas(ctx: Context) -> list[Candidate]:
         if p is None or len(p.text) < 50 or p.sentences[:1] != (s,):
             continue  # a paragraph long enough to have a main idea, whose first sentence is not a byline
         st = topic_statement(s.text)
+        if st != s.text.rstrip("。！") and "是" not in st or st.startswith(_NOT_MAIN) or "并非个例" in st:
+            continue  # a whole short sentence, or a cut one that says what something is; not a 受…影响 frame
         toks = [tk for tk in s.tokens if tk.start >= s.text.find(st)][:1] if st else []
         if st and toks and not toks[0].pos.startswith(("p", "c", "u", "d", "r")):
             topics.append((n, st, s))
@@ -819,6 +845,11 @@ def _pick(pool: list[Candidate], chosen: list[Candidate], want: dict[str, int], 
             continue
         # a true/false item on a sentence gives away (or is given away by) any other item on it
         if ("tf", c.sentence) in answers or q.type == "true_false" and ("any", c.sentence) in answers:
+            continue
+        # nor may one item print another's answer (新增30户 in a stem, 20家 as the key of two items)
+        if q.type != "true_false" and any(
+                len(x.question.answer) >= 2 and (x.question.answer in q.stem or x.question.answer == q.answer)
+                or len(q.answer) >= 2 and q.answer in x.question.stem for x in chosen if x.question.type != "true_false"):
             continue
         answers.add(("any", c.sentence))
         if q.type == "true_false":
