@@ -94,6 +94,9 @@ def _unspace(line: str) -> str:
     return re.sub(r" {2,}", "\x00", core).replace(" ", "").replace("\x00", " ")
 
 
+_NUMBER_GAP = re.compile(r"(?<=\d) (?=[\d.%％]|[A-Z](?![A-Za-z]))|(?<=\d[.．]) (?=\d)")
+
+
 def clean_line(line: str) -> str:
     """One line: invisible characters out, full-width letters to ASCII, spaces by the style rule."""
     line = line.translate(_INVISIBLE)
@@ -107,6 +110,8 @@ def clean_line(line: str) -> str:
     line = _MULTI_SPACE.sub(" ", line)
     line = _SPACE_BEFORE_CJK.sub("", line)
     line = _SPACE_AFTER_CJK.sub("", line)
+    if _HAN.search(line):
+        line = _NUMBER_GAP.sub("", line)  # PDF debris inside a figure: 20 25年, 31.6 5万亿元, 300 %, 5 G
     return line.strip()
 
 

@@ -73,3 +73,11 @@ def test_semicolon_splits_a_long_clause_list_only() -> None:
     text = "2021年5月，我国启动全国一体化算力网络国家枢纽节点建设；2022年初，我国8个国家算力枢纽节点全部获批。"
     assert len(sents(text)) == 2
     assert sents("甲方负责；乙方配合。") == ["甲方负责；乙方配合。"]
+
+
+def test_pdf_spaces_inside_figures_are_removed() -> None:
+    from quizgen.normalize import clean_line
+
+    assert clean_line("截至20 25年底，规模达31.6 5万亿元，增长300 %，5 G用户达6. 8亿户。") == \
+        "截至2025年底，规模达31.65万亿元，增长300%，5G用户达6.8亿户。"
+    assert clean_line("He scored 3 goals in 2 games") == "He scored 3 goals in 2 games"  # no Chinese: untouched
