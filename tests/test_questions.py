@@ -411,3 +411,13 @@ def test_true_false_never_shares_its_sentence_with_another_item(practice_quizzes
         others = [x.evidence for x in q.questions if x.type != "true_false"]
         assert not set(tf) & set(others), q.title
         assert len(tf) == len(set(tf)), q.title
+
+
+def test_traditional_amounts_are_facts_and_a_bound_word_stays_in_the_stem():
+    a = parse("香港電動車\n截至去年12月，全港有超過7000個公共充電設施，分佈於政府停車場及私營機構停車場。").articles[0]
+    q = next(q for q in make_questions(a, "x") if q.type == "mcq" and q.skill == "number")
+    assert q.stem == "截至去年12月，全港有超過多少個公共充電設施？" and q.answer == "7000"
+    # 超過 in the stem: a smaller amount would be true as well, so every other option is larger
+    assert all(float(o) > 7000 for o in q.options if o != q.answer)
+    b = parse("機器人\n截至目前，全國共有超過45萬家智能機器人產業企業。").articles[0]
+    assert [q.answer for q in make_questions(b, "x") if q.type == "mcq"] == ["45萬"]

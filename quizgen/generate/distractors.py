@@ -98,7 +98,7 @@ def number_distractors(fact: Fact, pool: Iterable[Fact], k: int = 3) -> list[str
 
 def _implied(approx: str, tail: str, answer: float, other: float) -> bool:
     """True if the text's claim makes this option true too: 超3.8万 implies 超3万, 不到5 implies 不到8."""
-    if approx in ("超过", "超", "逾") or tail in ("多", "余", "以上"):
+    if approx in ("超过", "超過", "超", "逾") or tail in ("多", "余", "餘", "以上"):
         return other <= answer
     if approx in ("不到", "不足"):
         return other >= answer

@@ -241,12 +241,13 @@ def _quantity_parts_plain(f: Fact, before: str, after: str,
     unit = f.unit
     if unit in CLASSIFIERS and after and re.match(r"[\u4e00-\u9fff]", after):
         # 381个巨大机械臂…: keep the classifier in the stem, ask for the number
-        m = re.match(r"(\D*?)([\d.]+(?:万|亿|千)?)", t[a:b])
+        m = re.match(r"(\D*?)([\d.]+(?:万|亿|千|萬|億)?)", t[a:b])
         if not m:
             return None
-        answer_span = (a + m.start(2) if not m.group(1) else a, a + m.end(2))
+        # 超过45万家企业 → 共有超过多少家企业？ (answer 45万): the bound word stays in the stem
+        answer_span = (a + m.start(2), a + m.end(2))
         after = t[answer_span[1]:cb].rstrip("。")
-        return before, "多少" + after + "？", t[answer_span[0]:answer_span[1]], answer_span
+        return before + m.group(1), "多少" + after + "？", t[answer_span[0]:answer_span[1]], answer_span
     q = "多少" if _last_pos(f, a).startswith(("v", "p", "u")) or before.endswith(("的", "为", "達", "为", "达", "至", "涨", "跌", "漲", "增", "降", "升", "長", "长")) else "是多少"
     if q == "是多少":
         # 各地累计设立专项资金超2000亿元 → 各地累计设立的专项资金是多少？
@@ -276,6 +277,14 @@ def q_quantity(f: Fact, ctx: Context) -> list[Candidate]:
     out = []
     sub = Fact(f.kind, f.sentence, f.paragraph, span, f.clause, unit=f.unit)
     dis = number_distractors(sub, ctx.facts)
+    if span != f.span and f.span[0] < span[0]:
+        # the stem keeps 超过/近/约 before the blank: amounts from the whole fact keep its sense (超过 → larger),
+        # shown in the answer's own form (45万)
+        whole = number_distractors(f, ctx.facts)
+        prefix = f.sentence.text[f.span[0]:span[0]]
+        shape = f.sentence.text[span[1]:f.span[1]]
+        dis = [d[len(prefix):len(d) - len(shape)] if d.startswith(prefix) and d.endswith(shape) else "" for d in whole]
+        dis = [d for d in dis if d and d != answer]
     c = _mcq(ctx, f, "number", stem, answer, dis, span, 3.0)
     if c:
         out.append(c)
