@@ -20,6 +20,7 @@ CJK = r"\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3100-\u312f\u3400-\u4dbf\u4e00-
 _SPACE_BEFORE_CJK = re.compile(rf" +(?=[{CJK}])")
 _SPACE_AFTER_CJK = re.compile(rf"(?<=[{CJK}]) +")
 _MULTI_SPACE = re.compile(r" {2,}")
+_HEADLINE_GAP = re.compile(r"(?<=[\u4e00-\u9fff]{2}) (?=[\u4e00-\u9fff]{3})")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _SPACED_CJK = re.compile(r"[\u4e00-\u9fff，。、“”] +[\u4e00-\u9fff，。、“”]")
@@ -108,6 +109,9 @@ def clean_line(line: str) -> str:
     line = re.sub(r"^#{1,6}\s+", "", line)  # Markdown headings from PDF-to-Markdown converters
     line = _ascii_punct(line)
     line = _MULTI_SPACE.sub(" ", line)
+    if len(line) <= 40 and not re.search(r"[。！？；，,;!?]", line) and line.count(" ") <= 2:
+        # a headline's two phrases (三大指数早盘集体上涨 贵金属板块领涨): keep the gap, as an ideographic space
+        line = _HEADLINE_GAP.sub("\u3000", line)
     line = _SPACE_BEFORE_CJK.sub("", line)
     line = _SPACE_AFTER_CJK.sub("", line)
     if _HAN.search(line):

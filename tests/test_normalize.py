@@ -81,3 +81,13 @@ def test_pdf_spaces_inside_figures_are_removed() -> None:
     assert clean_line("截至20 25年底，规模达31.6 5万亿元，增长300 %，5 G用户达6. 8亿户。") == \
         "截至2025年底，规模达31.65万亿元，增长300%，5G用户达6.8亿户。"
     assert clean_line("He scored 3 goals in 2 games") == "He scored 3 goals in 2 games"  # no Chinese: untouched
+
+
+def test_a_headline_keeps_the_gap_between_its_two_phrases() -> None:
+    from quizgen.normalize import clean_line, normalize
+
+    assert clean_line("午评：三大指数早盘集体上涨 贵金属板块领涨") == "午评：三大指数早盘集体上涨\u3000贵金属板块领涨"
+    assert clean_line("人 工 智 能 产 业") == "人工智能产业"  # a spaced-out line is still closed up
+    assert clean_line("在 这 里 ， 我们") == "在这里，我们"
+    once = normalize("三大指数集体上涨 贵金属板块领涨\n正文第一句话在这里。\n")
+    assert normalize(once) == once
