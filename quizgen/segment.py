@@ -104,6 +104,8 @@ def add_user_dict(path: str | Path) -> None:
         tokenizer().load_userdict(str(p))
     except Exception as exc:  # jieba raises ValueError on bad lines
         raise InputError(f"{p}: not a jieba user dictionary ({exc}); write `word [freq] [pos]` a line") from None
+    # the user's own terms are vocabulary even where no dictionary glosses them
+    _USER_WORDS.update(ln.split()[0] for ln in p.read_text(encoding="utf-8").splitlines() if ln.split())
 
 
 def tokens(text: str) -> tuple[Token, ...]:
@@ -115,6 +117,25 @@ def tokens(text: str) -> tuple[Token, ...]:
         out.append(Token(w, tag, pos))
         pos += len(w)
     return tuple(t for t in out if t.text.strip())
+
+
+_USER_WORDS: set[str] = set()
+
+
+def is_domain_word(word: str) -> bool:
+    """A word of the domain dictionaries: quizgen's (THUOCL IT and finance terms, hand-written) or the user's."""
+    return word in _packaged_words() or word in _USER_WORDS
+
+
+@lru_cache(maxsize=1)
+def _packaged_words() -> frozenset[str]:
+    out: set[str] = set()
+    for name in (_USER_DICT, _EXTRA_DICT):
+        p = _data_path(name)
+        if p is not None:
+            out.update(ln.split()[0] for ln in p.read_text(encoding="utf-8").splitlines()
+                       if ln.strip() and not ln.rstrip().endswith(" 0"))
+    return frozenset(out)
 
 
 def in_dictionary(word: str) -> bool:

@@ -38,6 +38,12 @@ _SURNAMES = frozenset(
     "盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷"
     "晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝")
 _COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "夏侯")
+# A proper noun naming an organisation, a company or a newspaper: a name, not vocabulary (华为, 兰州大学, 广交会)
+_ORG_SENSE = re.compile(r"\b(university|college|company|corporation|brand|bank of|newspaper|daily|news agency|fair|"
+                        r"ministry|commission|bureau|administration|academy|association|society|group)\b", re.I)
+# …and a name CC-CEDICT lacks, by its ending: 证券日报, 中国经济网, 中国外汇交易中心, 美国化学会, 中共中央政治局
+_ORG_END = re.compile(r"(日报|日報|晚报|晚報|网|網|大学|大學|学院|學院|集团|集團|公司|银行|銀行|交易中心|交易所|政治局|"
+                      r"委员会|委員會|协会|協會|学会|學會|研究院|研究所)$")
 _PLACE_SENSE = re.compile(r"\b(city|province|county|prefecture|district|town|village|river|mountain|region|island|"
                           r"capital of|municipality)\b", re.I)
 _PERSON_SENSE = re.compile(r"\(\d{3,4}-|\b(politician|writer|poet|emperor|general|scientist|economist|president|"
@@ -119,6 +125,10 @@ def _kind(key: str, pos: str, reporter: str | None) -> str | None:
     ents = entries(key)
     common = any(e.pinyin[:1].islower() for e in ents) or hsk_level(key) is not None
     known = bool(ents) or hsk_level(key) is not None or _known_to_jieba(key)
+    if ents and not common and len(key) >= 3 and _ORG_SENSE.search(" ".join(s for e in ents for s in e.senses)):
+        return None  # (a two-character short name such as 东盟 ASEAN is kept: it is how the news says it)
+    if not ents and len(key) >= 3 and _ORG_END.search(key):
+        return None
     if pos in _PERSON_POS:
         if common and ents:
             return "vocab"
@@ -256,6 +266,9 @@ def _uses(article: Article) -> tuple[list[_Use], list[_Use], int]:
 # --------------------------------------------------------------------------- ranking
 
 
+_EASY = {"1": 0.2, "2": 0.3, "3": 0.5}
+
+
 def _rank(body: Sequence[_Use], heads: Sequence[_Use], lead: int,
           kinds: dict[str, str]) -> list[tuple[str, float]]:
     """TF-IDF with headline and lead boosts, over vocabulary candidates; best first."""
@@ -269,7 +282,8 @@ def _rank(body: Sequence[_Use], heads: Sequence[_Use], lead: int,
         if kinds.get(u.key) == "vocab":
             tf[u.key] += TITLE_BOOST
     total = sum(tf.values()) or 1.0
-    scores = {w: (n / total) * idf.get(w, default) for w, n in tf.items()}
+    # the learners read at HSK 4 and up: words of HSK 1-3 (公司, 表示) rank last, shown only if the list has room
+    scores = {w: (n / total) * idf.get(w, default) * _EASY.get(_hsk(w), 1.0) for w, n in tf.items()}
     return sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
 
 
@@ -595,6 +609,7 @@ def extract_vocab(article: Article, options: object | None = None) -> tuple[Voca
     """The article's key words, best first, leaving out names, words at or below `options.level`,
     and `options.known`; at most `options.max_vocab`."""
     from ..lexicon import pinyin
+    from ..segment import is_domain_word
 
     level = getattr(options, "level", 0) or 0
     known = getattr(options, "known", frozenset()) or frozenset()
@@ -622,6 +637,8 @@ def extract_vocab(article: Article, options: object | None = None) -> tuple[Voca
         reading = pinyin(key)
         shown_py, g, parts = gloss(key, use.pos, ctx, reading, full=abbrs.get(key) or None, family=counts,
                                    used_as={k: u.pos for k, u in firsts.items()})
+        if parts and not abbrs.get(key) and not is_domain_word(key):
+            continue  # no dictionary has it: a free phrase (稳定增长) or a fragment (分中心 "0.01 yuan + centre")
         example = _example(article, where.get(key, ())) or _heading_with(article, use.shown)
         out.append(VocabItem(word=use.shown, pinyin=shown_py, pos=use.pos, gloss=g, hsk=hsk,
                              count=counts[key], sentence=example,
