@@ -232,3 +232,8 @@ def test_domain_glossary_lines_are_well_formed_and_reach_the_index() -> None:
     assert lexicon.entries("沪指")[0].pinyin == "hùzhǐ"
     assert lexicon.entries("滬指")[0].senses == lexicon.entries("沪指")[0].senses  # traditional too
     assert lexicon.entries("上市")[0].senses[0] == "to go public; to be listed (of a company)"
+
+
+def test_readings_of_rate_words_as_finance_news_says_them() -> None:
+    # 下调 xiàtiáo "to adjust downwards", not xiàdiào "to demote"; 倒数 dàoshǔ "to count down"
+    assert (L.pinyin("下调"), L.pinyin("调升"), L.pinyin("倒数")) == ("xiàtiáo", "tiáoshēng", "dàoshǔ")
