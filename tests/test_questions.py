@@ -421,3 +421,15 @@ def test_traditional_amounts_are_facts_and_a_bound_word_stays_in_the_stem():
     assert all(float(o) > 7000 for o in q.options if o != q.answer)
     b = parse("機器人\n截至目前，全國共有超過45萬家智能機器人產業企業。").articles[0]
     assert [q.answer for q in make_questions(b, "x") if q.type == "mcq"] == ["45萬"]
+
+
+def test_a_figure_after_a_semicolon_keeps_the_year_the_sentence_opened_with():
+    a = parse("外汇避险\n2025年，企业利用外汇衍生品管理汇率风险的规模达到1.2万亿美元；企业外汇套期保值比率升至30%，"
+              "比上年提高3个百分点。").articles[0]
+    stems = {q.answer: q.stem for q in make_questions(a, "x") if q.type == "mcq"}
+    assert stems.get("30%") == "2025年，企业外汇套期保值比率升至多少？"
+
+
+def test_a_bare_figure_with_no_subject_or_time_is_not_asked():
+    a = parse("午评\n三大指数今日早盘集体上涨。创业板指跌1.27%。").articles[0]
+    assert not [q for q in make_questions(a, "x") if q.answer == "1.27%"]

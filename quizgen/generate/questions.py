@@ -39,9 +39,10 @@ class Candidate:
 
 # --------------------------------------------------------------------------- helpers
 
-_TIME_CLAUSE = re.compile(r"^(?:今年|去年|明年|\d{4}年)?(?:前\d+个?月|前[一二三四两]季度|前[一二三四两]个月|\d+[-—至]\d+月份?|"
-                          r"上半年|下半年|一季度|二季度|三季度|四季度|前三季度|\d+月份?|“十四五”期间|过去五年间?|"
-                          r"今年以来|近年来|目前|当前|截至\S{2,10})$")
+_TIME_SPANS = (r"(?:前\d+个?月|前[一二三四两]季度|前[一二三四两]个月|\d+[-—至]\d+月份?|"
+               r"上半年|下半年|一季度|二季度|三季度|四季度|前三季度|\d+月份?|“十四五”期间|过去五年间?|"
+               r"今年以来|近年来|目前|当前|截至\S{2,10})")
+_TIME_CLAUSE = re.compile(rf"^(?:(?:今年|去年|明年|\d{{4}}年){_TIME_SPANS}?|{_TIME_SPANS})$")
 
 
 _NO_SUBJECT = ("比", "较", "同比", "环比", "增长", "增速", "增幅", "占", "达到", "下降", "提升", "随后", "分别", "合计",
@@ -60,6 +61,21 @@ def _time_prefix(f: Fact) -> str:
         first = strip_lead(f.sentence.text[a:b])
         if _TIME_CLAUSE.match(first):
             return first + "，"
+    return ""
+
+
+def _carried_time(f: Fact, ctx: Context) -> str:
+    """2025年，A达X亿元；B升至30%: the `；` made two sentences, and the second's figure still belongs to 2025年."""
+    if _time_prefix(f) or _TIME_CLAUSE.match(strip_lead(f.sentence.text[f.clause[0]:f.span[0]]).split("，")[0]):
+        return ""
+    sents = ctx.article.sentences
+    i = next((k for k, s in enumerate(sents) if s is f.sentence), 0)
+    while i > 0 and sents[i - 1].text.endswith("；"):
+        prev = sents[i - 1].text
+        first = strip_lead(prev[:clauses(prev)[0][1]]) if clauses(prev) else ""
+        if _TIME_CLAUSE.match(first):
+            return first + "，"
+        i -= 1
     return ""
 
 
@@ -90,6 +106,9 @@ def _last_pos(f: Fact, end: int) -> str:
     return toks[-1].pos if toks else ""
 
 
+_SUBORDINATE = ("除了", "如果", "虽然", "虽", "随着", "对于", "为了", "尽管", "只要", "由于", "因为", "在")
+
+
 def _short(text: str, limit: int = 28) -> str:
     """A quoted span cut at a clause boundary, with an ellipsis when cut."""
     text = text.strip("“”。；，： ")
@@ -99,9 +118,13 @@ def _short(text: str, limit: int = 28) -> str:
         return text
     cut = 0
     for a, b in clauses(text):
-        if b <= limit:
-            cut = b
-    if cut < 8:
+        if b <= limit and not text[a:b].startswith(_SUBORDINATE):
+            cut = b  # never end on 随着…/虽然…: the point is in the clause after it
+        elif b <= limit:
+            continue
+        else:
+            break
+    if cut < 8 or any(text[a:b].startswith(_SUBORDINATE) and b == cut for a, b in clauses(text)):
         return ""
     return text[:cut] + "……"
 
@@ -273,7 +296,10 @@ def q_quantity(f: Fact, ctx: Context) -> list[Candidate]:
     if parts is None:
         return []
     before, tail, answer, span = parts
-    stem = _time_prefix(f) + before + tail
+    when = _time_prefix(f) or _carried_time(f, ctx)
+    stem = when + before + tail
+    if not when and (len(stem) < 10 or before.startswith(("公司", "该", "其"))):
+        return []  # 创业板指跌多少？ 公司实现营业收入多少？: with no time either, too bare to say which figure
     out = []
     sub = Fact(f.kind, f.sentence, f.paragraph, span, f.clause, unit=f.unit)
     dis = number_distractors(sub, ctx.facts)
@@ -406,6 +432,24 @@ def q_org(f: Fact, ctx: Context) -> list[Candidate]:
 
 # --------------------------------------------------------------------------- definitions, lists, causes
 
+def _span_tokens(f: Fact, text: str) -> list:
+    a = f.sentence.text.find(text)
+    return [tk for tk in f.sentence.tokens if a >= 0 and a <= tk.start < a + len(text)]
+
+
+def _definition_ok(f: Fact) -> bool:
+    """X是Y asked as 什么是Y？ needs a term X (not a label such as 第二条主线, not a verb phrase such as 提供小币种)
+    and a description Y that names a kind of thing (ends in a noun, does not open with a verb: 聚焦…领域)."""
+    if re.match(r"(第|其一|其二|另一|一是|二是|这|该|此)", f.head):
+        return False
+    head, desc = _span_tokens(f, f.head), _span_tokens(f, f.measure)
+    if not head or not desc or head[0].pos.startswith(("v", "p", "d", "c")) and head[0].pos != "vn":
+        return False
+    if desc[0].pos.startswith(("v", "p", "d", "c")) and desc[0].pos != "vn":
+        return False
+    return desc[-1].pos.startswith(("n", "vn", "j", "eng"))
+
+
 def q_definition(f: Fact, ctx: Context) -> list[Candidate]:
     if f.verb == "被称为" or f.verb == "被誉为":
         t = f.sentence.text
@@ -413,6 +457,8 @@ def q_definition(f: Fact, ctx: Context) -> list[Candidate]:
         span = (b0, b0 + len(f.measure))
         c = _short_answer(ctx, f, "definition", f"根据文章，{f.head}{f.verb}什么？", 2.0, span)
         return [c] if c else []
+    if not _definition_ok(f):
+        return []
     stem = f"根据文章，什么是{f.measure}？"
     out = []
     # distractors: the other terms the article defines, none named in this description
