@@ -135,8 +135,8 @@ def _balanced(text: str) -> bool:
 
 def stem_ok(stem: str, answer: str, evidence: str) -> bool:
     """The rules every stem obeys: no answer inside, clean start, balanced quotes, no stray English."""
-    if not stem or answer in stem or stem[0] in "，。；：、,.;:）)”":
-        return False
+    if not stem or answer in stem or stem[0] in "，。；：、,.;:）)”“" or re.search(r"[。！][”’]?？$", stem):
+        return False  # nor a quoted sentence with 多少 put inside it (…散出去。”？)
     if not _balanced(stem) or re.search(r"[，、；：]？|的？$|了？$", stem):
         return False
     if any(w not in evidence for w in re.findall(r"[A-Za-z]{2,}", stem)):
@@ -343,7 +343,8 @@ def q_date(f: Fact, ctx: Context) -> list[Candidate]:
             return []
         na, nb = nxt[0]
         event = strip_lead(t[na:nb])
-        if re.search(r"(强调|指出|表示|说|认为|上|中|时|宣布|宣佈|公布|发布|發布|提出|透露)$", event) or event.startswith(("在", "于", "从", "对", "据")):
+        if re.search(r"(强调|指出|表示|说|认为|上|中|时|宣布|宣佈|公布|发布|發布|提出|透露|显示|顯示|称|稱|获悉|獲悉|"
+                     r"介绍|介紹|报道|報道|了解到|看到)$", event) or event.startswith(("在", "于", "从", "对", "据")):
             return []
         if len(event) < 6 or re.search(r"\d", event) or not _has_noun(f, na, nb) or event.startswith(("这", "要", "将")):
             return []
@@ -355,6 +356,8 @@ def q_date(f: Fact, ctx: Context) -> list[Candidate]:
         after = t[b:cb].rstrip("。")
         if re.search(r"\d", before + after) or len(before) < 2 or not _has_noun(f, ca, a):
             return []
+        if re.search(r"(公告|显示|顯示|称|稱|表示|指出|获悉|介绍|报道)", before):
+            return []  # 四方达公告称…: who reported it is not the event
         if re.match(r"(发布|公布)的(数据|报告|统计)", after):
             stem = f"{before}是什么时候{after[:2]}这些{after[3:5]}的？"
         elif after and not re.search(r"时|指出|表示|强调|说|认为", after) and len(after) >= 4:
@@ -418,8 +421,8 @@ def q_org(f: Fact, ctx: Context) -> list[Candidate]:
         c = _short_answer(ctx, f, "organization", stem, 2.0)
         return [c] if c else []
     said = _short(f.measure, 26)
-    if not said or len(said) < 8:
-        return []
+    if not said or len(said) < 8 or re.match(r"[，、；：]|公告|发布|發布", said) or said.count("，") > 2:
+        return []  # 哪个机构发布，公告，调整定增方案: what was said must be a statement, not a list of acts
     verb = f.verb
     if "数据" in verb or "统计" in verb or "报告" in verb:
         stem = f"根据文章，哪个机构的{'数据' if '数据' in verb else '统计' if '统计' in verb else '报告'}显示，{said}"
@@ -629,6 +632,8 @@ def q_ability(f: Fact, ctx: Context) -> list[Candidate]:
             return []
         c = _short_answer(ctx, f, skill, f"{scope}{core}什么？", 1.6)
         return [c] if c else []
+    if f.answer.startswith(("是", "為", "为")):
+        return []  # 可以是…: a possibility, not an ability ("定价基准日可以是…")
     what = "什么" if f.verb == "有助于" else "做什么"
     if f.head:
         stem = f"根据文章，{f.measure + '，' if f.measure else ''}{f.head}{f.verb}{what}？"
