@@ -22,8 +22,9 @@ def _data_path(name: str) -> Path | None:
 
 
 def _cache_dir() -> Path:
+    """The same folder the CC-CEDICT index uses: $QUIZGEN_CACHE_DIR, else $XDG_CACHE_HOME/quizgen."""
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    d = Path(base) / "quizgen"
+    d = Path(os.environ.get("QUIZGEN_CACHE_DIR") or Path(base) / "quizgen")
     try:
         d.mkdir(parents=True, exist_ok=True)
         return d
