@@ -112,3 +112,13 @@ def test_word_bank_never_holds_a_word_inside_another():
     for c in build_quiz(parse(text).articles[0]).cloze:
         for i, w in enumerate(c.bank):
             assert not any(w in x for j, x in enumerate(c.bank) if j != i), c.bank
+
+
+def test_no_blank_inside_a_name() -> None:
+    from quizgen.generate.cloze import _in_name
+
+    a = _article("太平洋安信农险的核心偿付能力充足率为348.16%，友邦人寿的核心偿付能力充足率为220.41%。")
+    s = a.sentences[0]
+    by_text = {tk.text: tk for tk in s.tokens}
+    assert _in_name(s, by_text["人寿"])  # 友邦|人寿: a company name
+    assert not _in_name(s, by_text["充足率"])

@@ -224,7 +224,23 @@ def _eligible(tk: Token, s: Sentence, keys: dict[str, KeyWord], names: set[str])
     return (w in keys and w not in names and s.text.count(w) == 1 and len(w) >= 2 and w not in LIGHT_WORDS
             and not is_name(w, keys[w].pos)
             and re.fullmatch(r"[\u4e00-\u9fff]+", w) is not None and not _part_of_word(s, tk)
-            and not _glued(s, tk) and not _after_number(s, tk))
+            and not _glued(s, tk) and not _after_number(s, tk) and not _in_name(s, tk))
+
+
+# The last word of an organisation's name: a blank right before it is part of the name (村镇|银行, 友邦|人寿).
+_ORG_HEADS = frozenset(("银行", "銀行", "公司", "集团", "集團", "大学", "大學", "证券", "證券", "保险", "保險", "人寿",
+                        "人壽", "基金", "财险", "財險", "科技", "股份", "控股", "研究院", "交易所", "总局", "總局"))
+
+
+def _in_name(s: Sentence, tk: Token) -> bool:
+    """A blank inside a name: next to a place, person or organisation name (曲靖|沾益|兴福), or before the word
+    that ends an organisation's name (村镇|银行): learners cannot know a name's parts from the sentence."""
+    prev, nxt = _neighbours(s, tk)
+    if any(n is not None and n.pos.startswith(("nr", "ns", "nt")) for n in (prev, nxt)):
+        return True
+    if tk.text in _ORG_HEADS and prev is not None and prev.pos.startswith(("n", "j")) and len(prev.text) >= 2:
+        return True  # 友邦|人寿, 村镇|银行: the blank ends a name or a fixed term
+    return nxt is not None and nxt.text in _ORG_HEADS
 
 
 def _after_number(s: Sentence, tk: Token) -> bool:
