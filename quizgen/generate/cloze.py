@@ -32,24 +32,12 @@ class KeyWord:
     pinyin: str = ""
 
 
-@lru_cache(maxsize=1)
-def _idf() -> tuple[dict[str, float], float]:
-    """jieba's IDF table (the one jieba.analyse uses), loaded once."""
-    from importlib import resources
-
-    path = resources.files("jieba.analyse") / "idf.txt"
-    table: dict[str, float] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        parts = line.split(" ")
-        if len(parts) == 2:
-            table[parts[0]] = float(parts[1])
-    median = sorted(table.values())[len(table) // 2] if table else 10.0
-    return table, median
-
-
 def tfidf_keywords(article: Article, limit: int = 40) -> tuple[KeyWord, ...]:
     """Key words by TF-IDF over the article's tokens (a fallback when no vocabulary is given)."""
-    idf, median = _idf()
+    from ..extract.vocab import _idf
+
+    idf = _idf()  # jieba's IDF table, from the same trie the vocabulary uses
+    median = idf.default
     tf: Counter[str] = Counter()
     pos: dict[str, str] = {}
     for s in article.sentences:
