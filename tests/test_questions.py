@@ -433,3 +433,19 @@ def test_a_figure_after_a_semicolon_keeps_the_year_the_sentence_opened_with():
 def test_a_bare_figure_with_no_subject_or_time_is_not_asked():
     a = parse("午评\n三大指数今日早盘集体上涨。创业板指跌1.27%。").articles[0]
     assert not [q for q in make_questions(a, "x") if q.answer == "1.27%"]
+
+
+def test_template_stems_need_a_statement_and_a_real_name():
+    a = parse("债市\n中国外汇交易中心公布的11月份银行间债券市场境外业务运行情况显示，截至2019年11月份，共有2517家境外机构投资者"
+              "进入银行间债券市场。东方金诚研究发展部分析师丛晓莉表示，2019年下半年推出的进一步便利境外机构投资者措施，"
+              "以及取消投资额度限制等改革亮点，不仅是债券市场开放的表现，也推动了人民币资本项目下的健康发展。"
+              "国务院法制办、中国证监会负责人解释称，对期货交易作出明确界定是为了防范风险。").articles[0]
+    stems = [q.stem for q in make_questions(a, "x")]
+    assert not any("公布，的" in st or st.endswith("措施？") or "文中的解释" in st for st in stems), stems
+
+
+def test_an_amount_the_article_gives_for_the_same_measure_is_never_a_distractor():
+    a = parse("债券通\n11月份，债券通共计成交3369笔，境外投资者通过债券通净买入117亿元。"
+              "其中，11月当月境外机构净买入988亿元，创年内新高。").articles[0]
+    q = next(q for q in make_questions(a, "x") if q.answer == "117亿元" and q.type == "mcq")
+    assert "988亿元" not in q.options

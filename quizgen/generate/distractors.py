@@ -43,6 +43,13 @@ def split_amount(text: str) -> tuple[str, str, str, str, str] | None:
     return m.group(1), m.group(2), m.group(3), m.group(4), m.group(5) or ""
 
 
+def _predicate(measure: str | None) -> str:
+    """The words just before an amount (净买入, 同比增长): what the figure measures."""
+    han = re.sub(r"[^\u4e00-\u9fff]", "", measure or "")
+    han = re.sub(r"(超过|超過|接近|将近|将近|不到|不足|超|逾|近|约|約|达到|達到|达|達|为|為|至|了|约为|共)+$", "", han)
+    return han[-2:]
+
+
 def number_distractors(fact: Fact, pool: Iterable[Fact], k: int = 3) -> list[str]:
     """k amounts in the answer's unit: from the article if plausible, derived from the answer if not."""
     parts = split_amount(fact.answer)
@@ -67,6 +74,8 @@ def number_distractors(fact: Fact, pool: Iterable[Fact], k: int = 3) -> list[str
         v = parse_number(f.answer)
         if not v or not ans_value or not 0.1 <= v / ans_value <= 10 or p[1] in clause:
             continue
+        if _predicate(f.measure) and _predicate(f.measure) == _predicate(fact.measure):
+            continue  # 净买入988亿元 elsewhere: the same kind of figure may answer the same stem
         cands.append(p[1])
     r.shuffle(cands)
     for c in cands:

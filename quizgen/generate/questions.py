@@ -253,6 +253,9 @@ def _quantity_parts_plain(f: Fact, before: str, after: str,
         return "", f"{rest}是多少？", t[a:b], answer_span
     if len(before) < 3 or not _has_noun(f, a - len(before), a) or before.startswith(_NO_SUBJECT):
         return None
+    last = [tk for tk in f.sentence.tokens if tk.start + len(tk.text) <= a][-1:]
+    if last and last[0].text in ("收", "报", "報", "收于", "收於", "收在", "收報", "收报"):
+        return None  # 台積電收246.5元: a closing price wants its own wording, not 收是多少
     first = [tk for tk in f.sentence.tokens if tk.start >= a - len(before)][:1]
     lo = a - len(before)
     # 成功落地转化395项 after 江苏区域中心已对接…: a clause opening with an adjective shares the subject before it
@@ -297,11 +300,11 @@ def q_quantity(f: Fact, ctx: Context) -> list[Candidate]:
         return []
     before, tail, answer, span = parts
     when = _time_prefix(f) or _carried_time(f, ctx)
-    stem = when + before + tail
+    stem = re.sub(r"（[^（）]*）", "", when + before + tail)  # （含非法人产品，下同）: a note, not the question
     if not when and (len(stem) < 10 or before.startswith(("公司", "该", "其"))):
         return []  # 创业板指跌多少？ 公司实现营业收入多少？: with no time either, too bare to say which figure
     out = []
-    sub = Fact(f.kind, f.sentence, f.paragraph, span, f.clause, unit=f.unit)
+    sub = Fact(f.kind, f.sentence, f.paragraph, span, f.clause, unit=f.unit, measure=f.measure)
     dis = number_distractors(sub, ctx.facts)
     if span != f.span and f.span[0] < span[0]:
         # the stem keeps 超过/近/约 before the blank: amounts from the whole fact keep its sense (超过 → larger),
@@ -371,9 +374,21 @@ def q_date(f: Fact, ctx: Context) -> list[Candidate]:
 
 # --------------------------------------------------------------------------- quotes and people
 
+def _states(f: Fact, said: str) -> bool:
+    """What was said is a statement: it has a verb of its own (not only 2019年下半年推出的…措施, a noun phrase)."""
+    a = f.sentence.text.find(said.rstrip("…"))
+    if a < 0:
+        return True
+    end = a + len(said.rstrip("…"))
+    toks = [tk for tk in f.sentence.tokens if a <= tk.start < end]
+    verbs = [i for i, tk in enumerate(toks) if tk.pos.startswith("v") and tk.pos != "vn" or tk.text in ("是", "有")]
+    # a verb only inside a modifier (推出的措施) does not make a statement
+    return any(i + 1 >= len(toks) or toks[i + 1].text != "的" for i in verbs)
+
+
 def q_quote(f: Fact, ctx: Context) -> list[Candidate]:
     said = _short(f.measure)
-    if not said or f.speaker in said:
+    if not said or f.speaker in said or not _states(f, said):
         return []
     t = f.sentence.text
     direct = "“" in t[f.span[1]:] or t.startswith("“")
@@ -398,13 +413,21 @@ def q_quote(f: Fact, ctx: Context) -> list[Candidate]:
 def q_person(f: Fact, ctx: Context) -> list[Candidate]:
     t = f.sentence.text
     title_span = (f.clause[0], f.span[0])
-    if len(f.measure) < 4 or len(f.measure) > 24 or "的" in f.measure:
+    from ..lexicon import entries
+
+    if any(e.pinyin[:1].islower() for e in entries(f.speaker)):
+        return []  # 解释, 表示: a word, not a person's name
+    m = re.search(r"^.*(?:为|是|為)", t[title_span[0]:title_span[1]])
+    if m:  # 专访嘉宾为广发证券董事长孙树明: the title is what follows 为
+        title_span = (title_span[0] + m.end(), title_span[1])
+    measure = t[title_span[0]:title_span[1]]
+    if len(measure) < 4 or len(measure) > 24 or "的" in measure:
         return []
     stem = f"文中的{f.speaker}担任什么职务？"
     others = [x.measure for x in ctx.facts if x.kind == "person" and x.speaker != f.speaker
               and 4 <= len(x.measure) <= 24 and "的" not in x.measure]
-    dis = name_distractors(f.measure, others, (), 3, t)
-    return _mcq_or_short(ctx, f, "person", stem, f.measure, dis, title_span, 2.2, 1.5, title_span)
+    dis = name_distractors(measure, others, (), 3, t)
+    return _mcq_or_short(ctx, f, "person", stem, measure, dis, title_span, 2.2, 1.5, title_span)
 
 
 def q_org(f: Fact, ctx: Context) -> list[Candidate]:
@@ -421,8 +444,9 @@ def q_org(f: Fact, ctx: Context) -> list[Candidate]:
         c = _short_answer(ctx, f, "organization", stem, 2.0)
         return [c] if c else []
     said = _short(f.measure, 26)
-    if not said or len(said) < 8 or re.match(r"[，、；：]|公告|发布|發布", said) or said.count("，") > 2:
-        return []  # 哪个机构发布，公告，调整定增方案: what was said must be a statement, not a list of acts
+    if not said or len(said) < 8 or re.match(r"[，、；：的]|公告|发布|發布", said) or said.count("，") > 2 \
+            or not _states(f, said):
+        return []  # 哪个机构发布，公告，…; 公布的…显示 (an attribute, not a report); 2018年三季度末 (no statement)
     verb = f.verb
     if "数据" in verb or "统计" in verb or "报告" in verb:
         stem = f"根据文章，哪个机构的{'数据' if '数据' in verb else '统计' if '统计' in verb else '报告'}显示，{said}"
@@ -448,8 +472,9 @@ def _definition_ok(f: Fact) -> bool:
     head, desc = _span_tokens(f, f.head), _span_tokens(f, f.measure)
     if not head or not desc or head[0].pos.startswith(("v", "p", "d", "c")) and head[0].pos != "vn":
         return False
-    if desc[0].pos.startswith(("v", "p", "d", "c")) and desc[0].pos != "vn":
-        return False
+    if any(tk.pos.startswith(("v", "p", "d", "c")) and tk.pos != "vn" for tk in desc[:1] + desc[1:2]) \
+            or any(tk.pos == "v" for tk in desc) and not any(tk.text == "的" for tk in desc):
+        return False  # 我国正处于…时期: a clause with its own verb, not a kind of thing
     return desc[-1].pos.startswith(("n", "vn", "j", "eng"))
 
 
