@@ -40,7 +40,10 @@ _SURNAMES = frozenset(
 _COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "夏侯")
 # A proper noun naming an organisation, a company or a newspaper: a name, not vocabulary (华为, 兰州大学, 广交会)
 _ORG_SENSE = re.compile(r"\b(university|college|company|corporation|brand|bank of|newspaper|daily|news agency|fair|"
-                        r"ministry|commission|bureau|administration|academy|association|society|group)\b", re.I)
+                        r"ministry|commission|bureau|administration|academy|association|society|group|office|"
+                        r"council|department|surname|switzerland|germany|france|japan|usa)\b", re.I)
+# a two-character short name is kept (东盟 ASEAN, how the news says it) unless it names a firm or a person
+_FIRM_SENSE = re.compile(r"\b(company|corporation|brand|university|newspaper|surname)\b", re.I)
 # …and a name CC-CEDICT lacks, by its ending: 证券日报, 中国经济网, 中国外汇交易中心, 美国化学会, 中共中央政治局
 _ORG_END = re.compile(r"(日报|日報|晚报|晚報|网|網|大学|大學|学院|學院|集团|集團|公司|银行|銀行|交易中心|交易所|政治局|"
                       r"委员会|委員會|协会|協會|学会|學會|研究院|研究所)$")
@@ -125,8 +128,9 @@ def _kind(key: str, pos: str, reporter: str | None) -> str | None:
     ents = entries(key)
     common = any(e.pinyin[:1].islower() for e in ents) or hsk_level(key) is not None
     known = bool(ents) or hsk_level(key) is not None or _known_to_jieba(key)
-    if ents and not common and len(key) >= 3 and _ORG_SENSE.search(" ".join(s for e in ents for s in e.senses)):
-        return None  # (a two-character short name such as 东盟 ASEAN is kept: it is how the news says it)
+    senses_all = " ".join(s for e in ents for s in e.senses)
+    if ents and not common and (len(key) >= 3 and _ORG_SENSE.search(senses_all) or _FIRM_SENSE.search(senses_all)):
+        return None  # 国新办, 巴塞尔, 鸿海, 川普: names
     if not ents and len(key) >= 3 and _ORG_END.search(key):
         return None
     if pos in _PERSON_POS:
