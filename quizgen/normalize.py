@@ -307,5 +307,14 @@ def blocks(raw: str) -> tuple[Block, ...]:
 
 
 def normalize(raw: str) -> str:
-    """The normalized text: one block a line."""
-    return "\n".join(b.text for b in blocks(raw))
+    """The normalized text: one block a line.
+
+    Normalizing it again changes nothing: on text that is all wrapped fragments (lines of bare digits), the
+    block rules can join a line only once its neighbour has been joined, so they run until the text is stable."""
+    text = "\n".join(b.text for b in blocks(raw))
+    for _ in range(3):
+        again = "\n".join(b.text for b in blocks(text))
+        if again == text:
+            break
+        text = again
+    return text

@@ -91,3 +91,10 @@ def test_a_headline_keeps_the_gap_between_its_two_phrases() -> None:
     assert clean_line("在 这 里 ， 我们") == "在这里，我们"
     once = normalize("三大指数集体上涨 贵金属板块领涨\n正文第一句话在这里。\n")
     assert normalize(once) == once
+
+
+def test_wrapped_fragments_normalize_to_a_fixed_point() -> None:
+    from quizgen.normalize import normalize
+
+    once = normalize("00\r0\r00")  # found by Hypothesis: lines of bare digits joined one pass at a time
+    assert normalize(once) == once
