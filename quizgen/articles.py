@@ -25,6 +25,8 @@ LEAD = re.compile(
 )
 TRAIL = re.compile(r"(?<=[。！？!?”’」）)…])\s*[（(](?P<inner>[^（）()]{2,16}|作者[^（）()]{2,40})[）)]\s*$")
 NAME = re.compile(r"^[\u4e00-\u9fff·]{2,4}$")
+SOURCE_LINE = re.compile(r"^[（(]?(来源|來源|稿源|作者|记者|記者|文|编辑|編輯|责任编辑|責任編輯|责编)\s*[:：/|丨]\s*"
+                         r"([\u4e00-\u9fffA-Za-z0-9·]{2,20})[）)]?$")
 
 
 @dataclass
@@ -189,6 +191,13 @@ def split_articles(blocks: tuple[Block, ...]) -> list[Draft]:
         cur = Draft()
 
     for idx, b in enumerate(blocks):
+        meta = SOURCE_LINE.match(b.text)
+        if meta:  # 来源：澎湃新闻 / 作者：张三 on a line of its own: who published or wrote it, not a heading
+            if meta.group(1) in ("来源", "來源", "稿源"):
+                cur.source = cur.source or meta.group(2)
+            elif meta.group(1) in ("作者", "记者", "記者", "文"):
+                cur.reporter = cur.reporter or meta.group(2)
+            continue
         if CREDIT.match(b.text):
             # The paragraph just before a photo credit is its caption, not part of the article; a web page's
             # `图片来源：X` stands under an image that has no caption, after an ordinary paragraph.

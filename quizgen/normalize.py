@@ -98,6 +98,15 @@ def _unspace(line: str) -> str:
 _NUMBER_GAP = re.compile(r"(?<=\d) (?=[\d.%％]|[A-Z](?![A-Za-z]))|(?<=\d[.．]) (?=\d)")
 
 
+_QUESTION_HEADLINE = re.compile(r"^(?=[^。；]*[？！?!])[^。；]{4,40}$")
+
+
+def _question_headline(lines: list[str]) -> bool:
+    """李斌到底经历了什么？ / 0月租、无限流量？中国广电辟谣 over a longer body: a headline may ask or exclaim."""
+    return len(lines) > 1 and bool(_QUESTION_HEADLINE.match(lines[0])) and lines[0][-1] not in "，,、" \
+        and sum(width(x) for x in lines[1:]) > 2 * width(lines[0]) and not _QUESTION_HEADLINE.match(lines[1])
+
+
 def clean_line(line: str) -> str:
     """One line: invisible characters out, full-width letters to ASCII, spaces by the style rule."""
     line = line.translate(_INVISIBLE)
@@ -197,7 +206,8 @@ def blocks(raw: str) -> tuple[Block, ...]:
     if not n:
         return ()
     if _line_mode(lines) and not marked:
-        return tuple(Block(s, _heading_like(s), (s,)) for s in lines)
+        first = _question_headline(lines)
+        return tuple(Block(s, _heading_like(s) or (k == 0 and first), (s,)) for k, s in enumerate(lines))
     gaps_after = gaps_before[1:] + [1]
     inner = gaps_before[1:]
     blank_meaningful = bool(inner) and sum(1 for g in inner if g) / len(inner) < 0.5
@@ -222,6 +232,8 @@ def blocks(raw: str) -> tuple[Block, ...]:
         """If a heading starts at line i, the index of its last line."""
         if i in marked:
             return i
+        if i == 0 and _question_headline(lines):
+            return 0
         total = 0.0
         for j in range(i, min(n, i + 3)):
             s = lines[j]

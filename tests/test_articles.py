@@ -95,3 +95,12 @@ def test_image_source_line_is_dropped_and_the_paragraph_before_it_kept() -> None
     assert [s.text for s in doc.articles[0].sentences] == [
         "香港積極推廣電動車，新登記的私家車約七成半為電動車。", "當天，他在會議上表示，電動車發展需要充足充電基建的支持。"]
     assert all("比亞迪" not in p.text for p in doc.articles[0].paragraphs)
+
+
+def test_a_headline_that_asks_and_a_source_line_of_its_own() -> None:
+    text = ("从亏损百亿到新势力第一，李斌到底经历了什么？\n\n作者：蔡雨彤\n来源：一点财经\n"
+            "2014年，李斌创办了蔚来汽车，决心用全部身家投入造车事业。\n此后几年，公司经历了巨额亏损，也迎来了转机。\n")
+    a = parse(text).articles[0]
+    assert a.title == "从亏损百亿到新势力第一，李斌到底经历了什么？"
+    assert (a.source, a.reporter) == ("一点财经", "蔡雨彤")
+    assert a.sentences[0].text.startswith("2014年") and not any(p.is_heading for p in a.paragraphs)

@@ -68,9 +68,10 @@ def test_no_blank_on_the_measure_after_a_number() -> None:
 
 
 def test_no_card_on_a_headline_an_abstract_tag_or_pdf_debris() -> None:
-    a = _article("数字人民币APP上架手机应用商店！\n目前APP内的账户注册功能仅限于数字人民币试点城市和场景内的用户。")
-    assert a.title is None
-    assert not _clean_sentence(a.sentences[0], a, True)
+    a = _article("数字人民币APP上架手机应用商店！\n目前APP内的账户注册功能仅限于数字人民币试点城市和场景内的用户。"
+                 "用户可以在试点场景中使用数字人民币进行支付。")
+    assert a.title == "数字人民币APP上架手机应用商店！"  # a headline may exclaim
+    assert all("应用商店" not in s.text for s in a.sentences)  # the headline is no sentence to blank
     assert _clean_sentence(a.sentences[1], a, False)
     b = _article("电网公司内部管理信息系统中存储着新能源项目的管理信息和数据。\n"
                  "【结果】通过实证得到新能源项目投资的经济、社会和环境效益得分。\n"

@@ -177,7 +177,8 @@ def _mcq_or_short(ctx: Context, f: Fact, skill: str, stem: str, answer: str, dis
 def _true_false(ctx: Context, f: Fact, skill: str, statement: str, true: bool, score: float) -> Candidate | None:
     ev = f.sentence.text
     stem = f"判断对错：{statement}"
-    if not _balanced(stem) or any(w not in ev for w in re.findall(r"[A-Za-z]{2,}", stem)):
+    if not _balanced(stem) or any(w not in ev for w in re.findall(r"[A-Za-z]{2,}", stem)) \
+            or len(statement) > 60 or statement.startswith("“"):
         return None
     ans = "对" if true else "错"
     qid = _qid(ctx, "tf_" + skill, ev, statement)
@@ -564,6 +565,9 @@ def q_cause(f: Fact, ctx: Context) -> list[Candidate]:
     subj = f.measure.rstrip("，。")
     if re.search(r"[“”]", subj) and not _balanced(subj):
         return []
+    if re.search(r"[将把將]", subj) or len(subj) > 30 or re.search(r"这些|这一|这个|此|其|這些|這一", f.answer) \
+            or "报道" in subj or "曾" in subj[:8]:
+        return []  # 李斌将1.5亿美金的身家…的目的: a 将/把 clause cut before its verb; 应对这些问题 means nothing alone
     if f.verb in ("得益于", "由于", "因为"):
         stem = f"根据文章，{subj}的原因是什么？"
     elif f.verb in ("旨在", "为了"):
@@ -657,6 +661,8 @@ def q_ability(f: Fact, ctx: Context) -> list[Candidate]:
             return []
         c = _short_answer(ctx, f, skill, f"{scope}{core}什么？", 1.6)
         return [c] if c else []
+    if f.measure.startswith(_SUBORDINATE) and not f.head:
+        return []  # 除了飞船还没好，能…: the 能 belongs to a relative clause, not to a subject's ability
     if f.answer.startswith(("是", "為", "为")):
         return []  # 可以是…: a possibility, not an ability ("定价基准日可以是…")
     what = "什么" if f.verb == "有助于" else "做什么"
@@ -720,10 +726,14 @@ _REPORTING = re.compile(r"(指出|表示|认为|強調|强调|说|称|介绍|显
 _LEAD_CLAUSE = re.compile(r"^(?:作为|在|随着|对于|对|从|当|截至|今年|去年|近年来|目前|当前|如今|近日|日前|此前|\d)")
 
 
+_ENUM_MARK = re.compile(r"^(?:[一二三四五六七八九十]是|第[一二三四五六七八九十]+[是，、]?|首先，?|其次，?|最后，?)")
+
+
 def topic_statement(text: str, limit: int = 36) -> str:
     """A paragraph's topic sentence as a short statement: lead clauses (作为…, 随着…, 今年以来…) dropped, cut at a
     clause boundary within `limit` characters; "" when it does not stand on its own (这…, 但…, a quote)."""
     text = re.sub(r"^【[^】]{1,8}】", "", text.strip())
+    text = _ENUM_MARK.sub("", text)
     spans = clauses(text)
     i = 0
     while i < len(spans) - 1 and (_LEAD_CLAUSE.match(text[spans[i][0]:spans[i][1]])
@@ -781,7 +791,7 @@ def q_paragraph_ideas(ctx: Context) -> list[Candidate]:
         if p is None or len(p.text) < 50 or p.sentences[:1] != (s,):
             continue  # a paragraph long enough to have a main idea, whose first sentence is not a byline
         st = topic_statement(s.text)
-        if st != s.text.rstrip("。！") and "是" not in st or st.startswith(_NOT_MAIN) or "并非个例" in st:
+        if st != _ENUM_MARK.sub("", s.text).rstrip("。！") and "是" not in st or st.startswith(_NOT_MAIN) or "并非个例" in st:
             continue  # a whole short sentence, or a cut one that says what something is; not a 受…影响 frame
         toks = [tk for tk in s.tokens if tk.start >= s.text.find(st)][:1] if st else []
         if st and toks and not toks[0].pos.startswith(("p", "c", "u", "d", "r")):
