@@ -449,3 +449,11 @@ def test_an_amount_the_article_gives_for_the_same_measure_is_never_a_distractor(
               "其中，11月当月境外机构净买入988亿元，创年内新高。").articles[0]
     q = next(q for q in make_questions(a, "x") if q.answer == "117亿元" and q.type == "mcq")
     assert "988亿元" not in q.options
+
+
+def test_adverbs_that_lean_on_the_sentence_before_leave_the_stem():
+    a = parse("云\nKyligence集成Alluxio架构后，查询响应性能提升了50%以上，云上API Call的次数也减少了70%。\n"
+              "2022年6月5日，马斯克先是在社交网站上放出自家SpaceX发射基地的广告片，随后又宣布新的计划。").articles[0]
+    stems = {q.answer: q.stem for q in make_questions(a, "x")}
+    assert stems["70%"] == "云上API Call的次数减少了多少？"
+    assert stems["2022年6月5日"] == "马斯克在社交网站上放出自家SpaceX发射基地的广告片是在什么时候？"

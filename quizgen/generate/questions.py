@@ -295,6 +295,20 @@ def _quantity_parts_plain(f: Fact, before: str, after: str,
     return before, q + after + "？", t[a:b], answer_span
 
 
+_DISCOURSE = ("也", "先是", "亦", "则", "則", "都", "还", "還", "又", "再")
+
+
+def _without_discourse(f: Fact, stem: str) -> str:
+    """次数也减少了多少 → 次数减少了多少; 马斯克先是在…: adverbs that lean on the sentence before mean nothing in a
+    question of their own."""
+    toks = list(f.sentence.tokens)
+    for i, tk in enumerate(toks):
+        if tk.text in _DISCOURSE and tk.pos.startswith(("d", "c")) and 0 < i < len(toks) - 1:
+            left, right = toks[i - 1].text[-1:], toks[i + 1].text[:1]
+            stem = stem.replace(left + tk.text + right, left + right, 1)
+    return stem
+
+
 def q_quantity(f: Fact, ctx: Context) -> list[Candidate]:
     parts = _quantity_parts(f)
     if parts is None:
@@ -302,6 +316,7 @@ def q_quantity(f: Fact, ctx: Context) -> list[Candidate]:
     before, tail, answer, span = parts
     when = _time_prefix(f) or _carried_time(f, ctx)
     stem = re.sub(r"（[^（）]*）", "", when + before + tail)  # （含非法人产品，下同）: a note, not the question
+    stem = _without_discourse(f, stem)
     if not when and (len(stem) < 10 or before.startswith(("公司", "该", "其"))):
         return []  # 创业板指跌多少？ 公司实现营业收入多少？: with no time either, too bare to say which figure
     out = []
@@ -368,6 +383,7 @@ def q_date(f: Fact, ctx: Context) -> list[Candidate]:
             stem = f"{before}是什么时候{after}的？"
         else:
             return []
+    stem = _without_discourse(f, stem)
     dis = date_distractors(f, ctx.facts)
     c = _mcq(ctx, f, "date", stem, f.answer, dis, f.span, 2.8)
     return [c] if c else []
