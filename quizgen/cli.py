@@ -78,6 +78,16 @@ def inspect(path: PathArg,
         typer.echo("\n\n".join(outline(d) for d in docs))
 
 
+DEFAULT_VOCAB_LEVEL = 3  # quizgen's learners read at HSK 4 and up: HSK 1-3 words are known
+
+
+def _vocab_level(level: str | None) -> int:
+    """--level as given (0 keeps every word); without it, words of HSK 1-3 are left out."""
+    from .extract.vocab import parse_level
+
+    return DEFAULT_VOCAB_LEVEL if level is None else parse_level(level)
+
+
 @app.command()
 def make(path: Annotated[str, typer.Argument(help="A .txt/.md file, a folder of them, or - for stdin.")] = "seeds",
          deck: Annotated[Optional[str], typer.Option(help="Deck kind to write: anki.")] = None,
@@ -91,7 +101,7 @@ def make(path: Annotated[str, typer.Argument(help="A .txt/.md file, a folder of 
          no_vocab: Annotated[bool, typer.Option("--no-vocab", help="Leave out vocabulary cards.")] = False,
          pinyin_below: Annotated[bool, typer.Option("--pinyin-below", help="Anki cards: pinyin under the hanzi, not over.")] = False,
          tone_colours: Annotated[bool, typer.Option("--tone-colours", help="Anki cards: colour pinyin and hanzi by tone.")] = False,
-         level: Annotated[Optional[str], typer.Option("--level", help="The learner's HSK level (hsk4 or 4): vocabulary and worksheet pinyin skip words at or below it (none: keep every word; worksheet pinyin then starts above HSK 4).")] = None,
+         level: Annotated[Optional[str], typer.Option("--level", help="The learner's HSK level (hsk4 or 4): vocabulary and worksheet pinyin skip words at or below it (default: vocabulary above HSK 3, worksheet pinyin above HSK 4; 0 keeps every word).")] = None,
          known: Annotated[Optional[Path], typer.Option("--known", help="Leave out the words in this file (one a line, or an Anki export).")] = None,
          userdict: Annotated[Optional[Path], typer.Option("--userdict", help="Extra jieba dictionary to fix a bad split: a word a line, optionally followed by a frequency and a POS tag.")] = None,
          worksheet: Annotated[Optional[str], typer.Option(help="Printable worksheet with answer key: pdf or html.")] = None,
@@ -127,14 +137,14 @@ def make(path: Annotated[str, typer.Argument(help="A .txt/.md file, a folder of 
             from .segment import add_user_dict
 
             add_user_dict(userdict)
-        options = Options(level=parse_level(level), known=read_known(known) if known else frozenset())
+        options = Options(level=_vocab_level(level), known=read_known(known) if known else frozenset())
         written = run_make(MakeRequest(path=path, out=out, formats=tuple(dict.fromkeys(formats)),
                                        deck_name=deck_name, options=options,
                                        selection=Selection(not no_questions, not no_cloze, not no_vocab,
                                                            max_cards, reverse),
                                        pinyin_below=pinyin_below, tone_colours=tone_colours,
                                        worksheet=worksheet, paper=paper, pinyin=pinyin, combine=combine,
-                                       jobs=jobs),
+                                       jobs=jobs, sheet_level=0 if level is not None else 4),
                              warn=_warn, progress=None if quiet else _progress_bar())
     except QuizgenError as exc:
         _fail(exc)
@@ -145,7 +155,7 @@ def make(path: Annotated[str, typer.Argument(help="A .txt/.md file, a folder of 
 
 @app.command()
 def vocab(path: PathArg,
-          level: Annotated[Optional[str], typer.Option("--level", help="Leave out words at or below this HSK level: hsk4 (or 4).")] = None,
+          level: Annotated[Optional[str], typer.Option("--level", help="Leave out words at or below this HSK level: hsk4 (or 4). Default hsk3; 0 keeps every word.")] = None,
           known: Annotated[Optional[Path], typer.Option("--known", help="Leave out the words in this file: one a line, # comments.")] = None,
           json_: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
           userdict: Annotated[Optional[Path], typer.Option("--userdict", help="Extra jieba dictionary to fix a bad split: a word a line, optionally followed by a frequency and a POS tag.")] = None,
@@ -164,7 +174,7 @@ def vocab(path: PathArg,
             from .segment import add_user_dict
 
             add_user_dict(userdict)
-        options = Options(level=parse_level(level), known=read_known(known) if known else frozenset(), max_vocab=top)
+        options = Options(level=_vocab_level(level), known=read_known(known) if known else frozenset(), max_vocab=top)
         found = []
         for doc in iter_documents(path, on_error=_warn):
             stem = _stem(doc.origin)

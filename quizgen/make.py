@@ -30,6 +30,7 @@ class MakeRequest:
     pinyin: str = "new"  # worksheet pinyin: "new" (above the level) | "all" | "none"
     combine: bool = False  # one worksheet file for the whole run
     jobs: int = 0  # worker processes for a folder (0: all cores)
+    sheet_level: int = 0  # worksheet pinyin above this HSK level (0: the vocabulary's level, else DEFAULT_LEVEL)
 
 
 @dataclass(frozen=True)
@@ -164,7 +165,7 @@ def _worksheet_writer(req: MakeRequest) -> Callable[[list, str], Path] | None:
         return None
     from .render.worksheet import DEFAULT_LEVEL, WorksheetOptions, check_options, write_worksheet
 
-    opts = WorksheetOptions(paper=req.paper, pinyin=req.pinyin, level=req.options.level or DEFAULT_LEVEL)
+    opts = WorksheetOptions(paper=req.paper, pinyin=req.pinyin, level=req.sheet_level or req.options.level or DEFAULT_LEVEL)
     check_options(opts)
     kind = req.worksheet
     return lambda quizzes, name: write_worksheet(quizzes, req.out / f"{name}.{kind}", kind, opts)
