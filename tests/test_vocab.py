@@ -359,3 +359,13 @@ def test_domain_verb_inside_a_compound_keeps_its_domain_sense() -> None:
     used = {"出口": "v", "汽车": "n", "进口": "v"}
     g = gloss("汽车出口", "n", Counter({"export": 2, "import": 1, "trade": 1}), "qìchēchūkǒu", used_as=used)[1]
     assert "出口 export" in g and "exit" not in g
+
+
+def test_cli_vocab_leaves_out_hsk_1_to_3_unless_asked(tmp_path: Path) -> None:
+    src = tmp_path / "story.txt"
+    src.write_text("汽车出口再创新高\n\n据海关总署统计，今年前7个月，我国汽车出口253万辆，同比增长67.9%。"
+                   "在上海和深圳，外贸企业积极开拓海外市场，汽车进口也有所增加。\n", encoding="utf-8")
+    default = json.loads(CliRunner().invoke(app, ["vocab", str(src), "--json"]).stdout)["articles"][0]["vocab"]
+    every = json.loads(CliRunner().invoke(app, ["vocab", str(src), "--json", "--level", "0"]).stdout)["articles"][0]["vocab"]
+    assert default and all(v["hsk"] not in ("1", "2", "3") for v in default)
+    assert any(v["hsk"] in ("1", "2", "3") for v in every)
