@@ -74,7 +74,6 @@ def tokenizer():  # noqa: ANN201 - jieba.Tokenizer
     jieba.setLogLevel(logging.WARNING)
     index = _index()
     tok = jieba.Tokenizer()
-    tok.tmp_dir = str(_cache_dir())
     tok.FREQ, tok.total = index.freq(), index.total
     tok.initialized = True
     for name in (_USER_DICT, _EXTRA_DICT):
