@@ -457,3 +457,15 @@ def test_adverbs_that_lean_on_the_sentence_before_leave_the_stem():
     stems = {q.answer: q.stem for q in make_questions(a, "x")}
     assert stems["70%"] == "云上API Call的次数减少了多少？"
     assert stems["2022年6月5日"] == "马斯克在社交网站上放出自家SpaceX发射基地的广告片是在什么时候？"
+
+
+def test_a_figure_whose_wording_measures_another_figure_too_is_not_asked():
+    a = parse("银行业\n其中，大型商业银行本外币资产达到98万亿元，资产总额同比增长6.9%。\n"
+              "股份制商业银行本外币资产为46万亿元，资产总额同比增长4.0%。").articles[0]
+    assert not [q for q in make_questions(a, "x") if q.stem.startswith("资产总额")]
+
+
+def test_a_speaker_cut_from_his_surname_is_not_asked():
+    a = parse("债市\n中信证券首席经济学家潘向东认为，这有两方面原因：一是资本市场环境进一步改善，二是人民币汇率保持稳定。"
+              ).articles[0]
+    assert not [q for q in make_questions(a, "x") if q.answer == "向东"]

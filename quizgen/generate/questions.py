@@ -255,7 +255,8 @@ def _quantity_parts_plain(f: Fact, before: str, after: str,
     if len(before) < 3 or not _has_noun(f, a - len(before), a) or before.startswith(_NO_SUBJECT):
         return None
     last = [tk for tk in f.sentence.tokens if tk.start + len(tk.text) <= a][-1:]
-    if last and last[0].text in ("收", "报", "報", "收于", "收於", "收在", "收報", "收报"):
+    if last and last[0].text in ("收", "报", "報", "收于", "收於", "收在", "收報", "收报") \
+            or re.search(r"(?<![营營税稅回吸接验驗丰豐创創征徵增减減总總净淨超])收$", before):
         return None  # 台積電收246.5元: a closing price wants its own wording, not 收是多少
     first = [tk for tk in f.sentence.tokens if tk.start >= a - len(before)][:1]
     lo = a - len(before)
@@ -315,6 +316,10 @@ def q_quantity(f: Fact, ctx: Context) -> list[Candidate]:
         return []
     before, tail, answer, span = parts
     when = _time_prefix(f) or _carried_time(f, ctx)
+    core = strip_lead(f.sentence.text[f.clause[0]:f.span[0]])
+    if len(core) >= 4 and any(g.kind == "quantity" and g is not f and g.unit == f.unit and g.sentence is not f.sentence
+                              and core in g.sentence.text[g.clause[0]:g.span[0]] for g in ctx.facts):
+        return []  # 资产总额同比增长 said of two kinds of bank: the stem would not say which figure is meant
     stem = re.sub(r"（[^（）]*）", "", when + before + tail)  # （含非法人产品，下同）: a note, not the question
     stem = _without_discourse(f, stem)
     if not when and (len(stem) < 10 or before.startswith(("公司", "该", "其"))):
@@ -391,6 +396,9 @@ def q_date(f: Fact, ctx: Context) -> list[Candidate]:
 
 # --------------------------------------------------------------------------- quotes and people
 
+_SURNAME_CHARS = frozenset("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
+
+
 def _states(f: Fact, said: str) -> bool:
     """What was said is a statement: it has a verb of its own (not only 2019年下半年推出的…措施, a noun phrase)."""
     a = f.sentence.text.find(said.rstrip("…"))
@@ -405,8 +413,12 @@ def _states(f: Fact, said: str) -> bool:
 
 def q_quote(f: Fact, ctx: Context) -> list[Candidate]:
     said = _short(f.measure)
-    if not said or f.speaker in said or not _states(f, said):
-        return []
+    if not said or f.speaker in said or not _states(f, said) or "：" in said or re.search(r"[一二三]是", said):
+        return []  # 这有两方面原因：一是…: the view is the list that follows, not this opening
+    t0 = f.sentence.text
+    k = t0.find(f.speaker)
+    if k > 0 and t0[k - 1] in _SURNAME_CHARS and len(f.speaker) == 2:
+        return []  # 潘|向东: jieba cut the surname off
     t = f.sentence.text
     direct = "“" in t[f.span[1]:] or t.startswith("“")
     if not direct:
