@@ -499,7 +499,11 @@ def gloss(key: str, pos: str, context: Counter[str], reading: str, max_senses: i
         for s in order[1:max_senses]:
             if len("; ".join(kept + [s])) > 70:
                 break
-            kept.append(s)
+            # quizgen's glossary and CC-CEDICT may say the same thing: "leverage (finance); lever" + "lever"
+            have = {p.strip().lower() for k in kept for p in k.split(";")}
+            new = "; ".join(p.strip() for p in s.split(";") if p.strip().lower() not in have)
+            if new:
+                kept.append(new)
         return shown, "; ".join(kept), False
     from ..lexicon import pinyin
 
