@@ -29,7 +29,14 @@ def _questions(article: Article, options: Options) -> tuple[Question, ...]:
 
     keep = set("".join(s.text for s in article.sentences) + "".join(p.text for p in article.headings))
     keep_text = "".join(keep)
-    return tuple(replace(q, stem=template_in_script(q.stem, keep_text)) for q in qs)
+    def conv(q: Question) -> Question:
+        q = replace(q, stem=template_in_script(q.stem, keep_text))
+        if q.type == "true_false":  # 对/错 → 對/錯
+            q = replace(q, options=tuple(template_in_script(o, "") for o in q.options),
+                        answer=template_in_script(q.answer, ""))
+        return q
+
+    return tuple(conv(q) for q in qs)
 
 
 def _cloze(article: Article, options: Options, vocab: tuple = (), names: tuple = ()) -> tuple[Cloze, ...]:

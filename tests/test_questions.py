@@ -469,3 +469,13 @@ def test_a_speaker_cut_from_his_surname_is_not_asked():
     a = parse("债市\n中信证券首席经济学家潘向东认为，这有两方面原因：一是资本市场环境进一步改善，二是人民币汇率保持稳定。"
               ).articles[0]
     assert not [q for q in make_questions(a, "x") if q.answer == "向东"]
+
+
+def test_true_false_in_a_traditional_article_says_對_and_錯():
+    from quizgen.quiz import build_quiz
+
+    a = parse("香港電動車\n截至去年12月，全港有超過7000個公共充電設施，分佈於政府停車場及私營機構停車場。"
+              "香港今年首兩個月新登記的私家車約七成半為電動車，比去年同期增加了一倍。").articles[0]
+    for q in build_quiz(a).questions:
+        if q.type == "true_false":
+            assert q.options == ("對", "錯") and q.answer in q.options

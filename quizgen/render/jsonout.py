@@ -1,7 +1,7 @@
 """The JSON output contract (see README: "JSON format"; schema: quizgen/data/quiz.schema.json).
 
 One object per article. For `mcq`, `answer == options[answer_index]`; for `true_false`, `options` is
-["对", "错"]; for `short_answer`, `options` is empty and `answer` is a span of `evidence`.
+["对", "错"] (["對", "錯"] in a traditional-character article); for `short_answer`, `options` is empty and `answer` is a span of `evidence`.
 """
 from __future__ import annotations
 
