@@ -471,11 +471,17 @@ def test_a_speaker_cut_from_his_surname_is_not_asked():
     assert not [q for q in make_questions(a, "x") if q.answer == "向东"]
 
 
-def test_true_false_in_a_traditional_article_says_對_and_錯():
+def test_true_false_in_a_traditional_article_says_對_and_錯(monkeypatch):
+    import quizgen.generate.questions as Q
+    from quizgen.model import Question
     from quizgen.quiz import build_quiz
 
-    a = parse("香港電動車\n截至去年12月，全港有超過7000個公共充電設施，分佈於政府停車場及私營機構停車場。"
-              "香港今年首兩個月新登記的私家車約七成半為電動車，比去年同期增加了一倍。").articles[0]
-    for q in build_quiz(a).questions:
-        if q.type == "true_false":
-            assert q.options == ("對", "錯") and q.answer in q.options
+    # trad_01 (Hong Kong): "in the first eight months, follow-on financing was close to 3 times IPO proceeds"
+    a = parse("港股\n今年首八個月，上市公司再融資額更為IPO集資額的接近3倍，反映香港市場深度與活躍度。").articles[0]
+    ev = a.sentences[0].text
+    tf = Question("t1", "true_false", "number", "判断对错：上市公司再融資額更為IPO集資額的接近3倍。", ("对", "错"), "对", 0,
+                  ev, 1, None)
+    monkeypatch.setattr(Q, "make_questions", lambda *args, **kw: (tf,))
+    (q,) = build_quiz(a).questions
+    assert (q.options, q.answer, q.stem[:4]) == (("對", "錯"), "對", "判斷對錯")
+    assert "再融資額" in q.stem  # the article's own words are kept as written

@@ -296,7 +296,7 @@ def _quantity_parts_plain(f: Fact, before: str, after: str,
     return before, q + after + "？", t[a:b], answer_span
 
 
-_DISCOURSE = ("也", "先是", "亦", "则", "則", "都", "还", "還", "又", "再")
+_DISCOURSE = ("也", "先是", "亦", "则", "則")  # not 再/又/还: they start words too (再融资)
 
 
 def _without_discourse(f: Fact, stem: str) -> str:
