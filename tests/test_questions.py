@@ -485,3 +485,13 @@ def test_true_false_in_a_traditional_article_says_對_and_錯(monkeypatch):
     (q,) = build_quiz(a).questions
     assert (q.options, q.answer, q.stem[:4]) == (("對", "錯"), "對", "判斷對錯")
     assert "再融資額" in q.stem  # the article's own words are kept as written
+
+
+def test_connective_and_adverb_leftovers_and_a_second_speaker_s_title():
+    from quizgen.extract.facts import strip_lead
+
+    assert strip_lead("但是涨停板仅维持了4分钟就迅速回落") == "涨停板仅维持了4分钟就迅速回落"  # no stray 是
+    a = parse("网店\n苏宁云商董事长张近东以及湖南步步高商业连锁董事长王填都表示，网店应当依法纳税，这是公平竞争的前提。"
+              ).articles[0]
+    got = {q.answer for q in make_questions(a, "x")}
+    assert "王填" in got and "王填都" not in got

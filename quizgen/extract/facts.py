@@ -104,6 +104,9 @@ LEAD_WORDS = ("其中", "同时", "此外", "另外", "与此同时", "而且", 
               "数据显示", "统计显示", "据统计", "据了解", "据悉", "据介绍", "比如", "例如", "如今", "目前", "当前")
 
 
+_LEAD_LONGEST_FIRST = tuple(sorted(LEAD_WORDS, key=len, reverse=True))
+
+
 def strip_lead(text: str) -> str:
     """Drop connectives and leading punctuation from a clause, so a stem never starts with them."""
     changed = True
@@ -112,7 +115,7 @@ def strip_lead(text: str) -> str:
         t = text.lstrip("，。；：、,;: \u3000")
         if t != text:
             text, changed = t, True
-        for w in LEAD_WORDS:
+        for w in _LEAD_LONGEST_FIRST:  # 但是 before 但: never leave a stray 是
             if text.startswith(w) and len(text) > len(w) + 3:
                 text, changed = text[len(w):], True
                 break
@@ -235,8 +238,13 @@ def _speaker_of(s: Sentence, end: int) -> tuple[int, int] | None:
     last = toks[-1]
     if last.text in LEADER_TITLES and len(toks) > 1:
         last = toks[-2]
+    if last.text in ("都", "也", "均", "则", "則") and len(toks) > 1:
+        last = toks[-2]  # 王填都表示: the adverb is not part of the name
     if last.pos == "nr" and 2 <= len(last.text) <= 4:
-        return last.start, last.start + len(last.text)
+        name = last.text
+        if len(name) == 3 and name[-1] in "都也均" :
+            name = name[:2]  # jieba glued the adverb on: 王填都 → 王填
+        return last.start, last.start + len(name)
     m = re.search(rf"{_TITLE_RE}([{''.join(sorted(SURNAMES))}][\u4e00-\u9fff]{{1,2}})$", t[ca:end])
     if m:
         return ca + m.start(1), ca + m.end(1)

@@ -446,7 +446,7 @@ def q_person(f: Fact, ctx: Context) -> list[Candidate]:
 
     if any(e.pinyin[:1].islower() for e in entries(f.speaker)):
         return []  # 解释, 表示: a word, not a person's name
-    m = re.search(r"^.*(?:为|是|為)", t[title_span[0]:title_span[1]])
+    m = re.search(r"^.*(?:为|是|為|以及)", t[title_span[0]:title_span[1]])  # …张近东以及|湖南步步高…董事长王填
     if m:  # 专访嘉宾为广发证券董事长孙树明: the title is what follows 为
         title_span = (title_span[0] + m.end(), title_span[1])
     measure = t[title_span[0]:title_span[1]]
@@ -459,7 +459,12 @@ def q_person(f: Fact, ctx: Context) -> list[Candidate]:
     return _mcq_or_short(ctx, f, "person", stem, measure, dis, title_span, 2.2, 1.5, title_span)
 
 
+_ORG_END = re.compile(r"(部|局|委|署|会|會|院|所|行|司|团|團|中心|协会|協會|银行|銀行|网|網|社|台|办|辦|处|處|厅|廳|府|组|組)$")
+
+
 def q_org(f: Fact, ctx: Context) -> list[Candidate]:
+    if not _ORG_END.search(f.org or "") and not any(tk.text == f.org and tk.pos == "nt" for tk in f.sentence.tokens):
+        return []  # 整體布局 is not an organisation: 哪个机构 needs one for its answer
     if not f.verb:  # 工业和信息化部、市场监管总局11日对…进行约谈提醒
         n = len(f.items)
         who = "哪个机构" if n == 1 else f"哪{'两' if n == 2 else str(n)}个部门" if all(
