@@ -123,3 +123,13 @@ def test_no_blank_inside_a_name() -> None:
     by_text = {tk.text: tk for tk in s.tokens}
     assert _in_name(s, by_text["人寿"])  # 友邦|人寿: a company name
     assert not _in_name(s, by_text["充足率"])
+
+
+def test_no_blank_that_a_lone_character_before_it_makes_a_word_with():
+    from quizgen.generate.cloze import _glued, is_name
+
+    a = _article("网店征税话题在电商界，甚至社会上掀起了数场舌战。")
+    s = a.sentences[0]
+    tk = next((t for t in s.tokens if t.text == "商界"), None)
+    assert tk is not None and _glued(s, tk)  # 电|商界: the blank would take half of 电商
+    assert is_name("创业板指", "n") and is_name("淘宝", "nz") and not is_name("营业税", "n")

@@ -193,8 +193,12 @@ def _glued(s: Sentence, tk: Token) -> bool:
     prev, nxt = _neighbours(s, tk)
     if prev is not None and prev.text in _BOUND_PREFIXES:
         return True  # 可转换债券, 非理性竞争: a bound prefix makes the blank part of a longer word
-    return any(n is not None and len(n.text) == 1 and in_dictionary(w)
-               for n, w in ((prev, (prev.text if prev else "") + tk.text), (nxt, tk.text + (nxt.text if nxt else ""))))
+    if any(n is not None and len(n.text) == 1 and in_dictionary(w)
+           for n, w in ((prev, (prev.text if prev else "") + tk.text), (nxt, tk.text + (nxt.text if nxt else "")))):
+        return True
+    # 电|商界 in 电商界: the lone character before the blank makes a word with the blank's first one (电商)
+    return prev is not None and len(prev.text) == 1 and re.fullmatch(r"[\u4e00-\u9fff]", prev.text) is not None \
+        and prev.pos not in ("uj", "p", "c", "d", "r", "m", "q", "f", "v") and in_dictionary(prev.text + tk.text[0])
 
 
 # Proper names make poor blanks and give a bank away: organisations and places by their last part.
@@ -202,9 +206,19 @@ _NAME_END = re.compile(r"(大学|学院|研究院|研究所|银行|銀行|公司
 
 
 def is_name(word: str, pos: str) -> bool:
-    """A name, not a word to practise: jieba's nr/ns/nt tags, or an organisation's ending (华中科技大学)."""
+    """A name, not a word to practise: jieba's nr/ns/nt tags, an organisation's ending (华中科技大学), an index
+    (创业板指, 上证指数), or a proper noun the dictionary knows only as one (淘宝 Táobǎo)."""
     return pos.startswith(("nr", "ns", "nt")) or (len(word) >= 4 and _NAME_END.search(word) is not None) \
-        or word in ("总书记", "總書記")
+        or word in ("总书记", "總書記") or (len(word) >= 3 and re.search(r"(指数|指數|成指|板指)$", word) is not None) \
+        or _proper_only(word)
+
+
+@lru_cache(maxsize=4096)
+def _proper_only(word: str) -> bool:
+    from ..lexicon import entries, hsk_level
+
+    es = entries(word)
+    return bool(es) and all(e.pinyin[:1].isupper() for e in es) and hsk_level(word) is None
 
 
 def _eligible(tk: Token, s: Sentence, keys: dict[str, KeyWord], names: set[str]) -> bool:
