@@ -104,6 +104,7 @@ def add_user_dict(path: str | Path) -> None:
         tokenizer().load_userdict(str(p))
     except Exception as exc:  # jieba raises ValueError on bad lines
         raise InputError(f"{p}: not a jieba user dictionary ({exc}); write `word [freq] [pos]` a line") from None
+    in_dictionary.cache_clear()  # answers given before the user's words were loaded
     # the user's own terms are vocabulary even where no dictionary glosses them
     _USER_WORDS.update(ln.split()[0] for ln in p.read_text(encoding="utf-8").splitlines() if ln.split())
 
@@ -138,9 +139,16 @@ def _packaged_words() -> frozenset[str]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=65536)
 def in_dictionary(word: str) -> bool:
-    """A word of the segmenter's dictionary (jieba's plus ours), not just the start of one."""
-    return bool(tokenizer().FREQ.get(word))
+    """A word of the segmenter's dictionary (jieba's plus ours), not just the start of one; a word in traditional
+    characters is looked up in its simplified form (the dictionary is simplified)."""
+    if tokenizer().FREQ.get(word):
+        return True
+    from .lexicon import to_simplified
+
+    simp = to_simplified(word)
+    return simp != word and bool(tokenizer().FREQ.get(simp))
 
 
 def cut(text: str) -> list[str]:

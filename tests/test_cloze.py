@@ -133,3 +133,13 @@ def test_no_blank_that_a_lone_character_before_it_makes_a_word_with():
     tk = next((t for t in s.tokens if t.text == "商界"), None)
     assert tk is not None and _glued(s, tk)  # 电|商界: the blank would take half of 电商
     assert is_name("创业板指", "n") and is_name("淘宝", "nz") and not is_name("营业税", "n")
+
+
+def test_a_decoy_that_makes_a_term_with_the_blank_s_neighbour_is_not_offered():
+    from quizgen.generate.cloze import KeyWord, also_fits
+
+    a = _article("愛立信進一步將定位誤差縮小至約30公分，系統也更加穩定。")
+    s = a.sentences[0]
+    tk = next(t for t in s.tokens if t.text == "定位")
+    # 系統誤差 "systematic error" is a term: 系統 would fill the blank as well as 定位
+    assert also_fits(s, tk, KeyWord("定位", "n", 1.0), KeyWord("系統", "n", 0.5), a.body)

@@ -273,6 +273,9 @@ def also_fits(s: Sentence, tk: Token, answer: KeyWord, other: KeyWord, body: str
         return True
     if prev is not None and re.fullmatch(r"[\u4e00-\u9fff]{2,}", prev.text) and prev.text + other.word in body:
         return True
+    # 系统|误差, 比特币|行业 as one dictionary word: the decoy makes a term with the blank's neighbour
+    if prev is not None and in_dictionary(prev.text + other.word) or nxt is not None and in_dictionary(other.word + nxt.text):
+        return True
     if nxt is not None:
         if re.fullmatch(r"[\u4e00-\u9fff]{2,}", nxt.text) and other.word + nxt.text in body:
             return True
