@@ -495,3 +495,8 @@ def test_connective_and_adverb_leftovers_and_a_second_speaker_s_title():
               ).articles[0]
     got = {q.answer for q in make_questions(a, "x")}
     assert "王填" in got and "王填都" not in got
+
+
+def test_a_figure_under_a_condition_is_not_asked_without_it():
+    a = parse("网店征税\n如果国家对网店以5%的税率征税，淘宝上的商家一年下来将因此增加400亿元的税收成本。").articles[0]
+    assert not [q for q in make_questions(a, "x") if q.answer == "400亿元"]

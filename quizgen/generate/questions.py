@@ -234,6 +234,9 @@ def _quantity_parts(f: Fact) -> tuple[str, str, str, tuple[int, int]] | None:
     before = _elided_predicate(f, before)
     if re.search(r"\d|分别|、|其中|这个数字|随后", before) or re.search(r"\d", after):
         return None
+    if re.search(r"因此|由此|这样|這樣|此举|此舉", before) or any(
+            re.match(r"(如果|假如|假设|假設|若|一旦|按照|如按)", strip_lead(t[x:y])) for x, y in clauses(t) if y <= ca):
+        return None  # 如果…以5%征税，商家将因此增加…: a figure that holds only under a condition said elsewhere
     if re.search(r"(时|时候|時|之际|以后|之后|以前|这个|这一)", after):
         return None  # 达到8000美元这个拐点时: a subordinate clause, not a statement
     if date:
