@@ -251,8 +251,8 @@ def _entry(sentence: str, word: str, title: str = "要闻"):  # noqa: ANN202
 
 @pytest.mark.parametrize(("sentence", "word", "first"), [
     # news_06: "China's share of the world battery market has risen from 40-odd to about 70 percent."
-    # 提升 tíshēng raise: CC-CEDICT's first sense "to promote (to a higher-ranking position)" is narrower
-    ("如今，我国动力电池全球市场份额已经从2021年时的四成多提升到了七成左右。", "提升", "(fig.) to elevate"),
+    # 提升 tíshēng raise: CC-CEDICT leads with "to promote (to a higher-ranking position)"; the glossary says it first
+    ("如今，我国动力电池全球市场份额已经从2021年时的四成多提升到了七成左右。", "提升", "to raise; to improve"),
     # brief_01 (Xinhua): "... earnestly protect consumers' lawful rights ..." 切实 as an adverb: earnestly
     ("工业和信息化部、市场监管总局要求企业加强价格合规建设，强化产品质量管控，切实保护消费者合法权益。",
      "切实", "earnestly"),
