@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from quizgen.cli import app
 from quizgen.extract.level import estimate_level, level_profile
-from quizgen.extract.vocab import choose_sense, extract_names, extract_vocab, parse_level, read_known
+from quizgen.extract.vocab import choose_sense, extract_names, extract_vocab, name_groups, parse_level, read_known
 from quizgen.pipeline import parse, segment_text
 from quizgen.quiz import Options, build_quiz
 
@@ -369,3 +369,10 @@ def test_cli_vocab_leaves_out_hsk_1_to_3_unless_asked(tmp_path: Path) -> None:
     every = json.loads(CliRunner().invoke(app, ["vocab", str(src), "--json", "--level", "0"]).stdout)["articles"][0]["vocab"]
     assert default and all(v["hsk"] not in ("1", "2", "3") for v in default)
     assert any(v["hsk"] in ("1", "2", "3") for v in every)
+
+
+def test_a_name_jieba_cut_short_or_a_phrase_taken_for_one_is_not_a_person() -> None:
+    text = ("网店\n\n苏宁云商董事长张近东以及步步高董事长李成东都表示支持征税。"
+            "个体工商户贷款和小微企业主贷款增长较快。财政部科研所所长刘尚希表示，征税需要审慎。\n")
+    people = name_groups(_article(text))["people"]
+    assert "刘尚希" in people and "李成" not in people and "和小微" not in people

@@ -656,14 +656,30 @@ def extract_vocab(article: Article, options: object | None = None) -> tuple[Voca
     return tuple(out)
 
 
+# What may follow a person's name: a verb of saying or acting, a particle, punctuation. Anything else right after
+# a two-character "name" means jieba cut a longer one (李成|东, 吳承|諦) or took a phrase for one (和小微|企业).
+_AFTER_NAME = re.compile(r"^(?:[^\u4e00-\u9fff]|表示|說|说|指出|認為|认为|称|稱|的|在|和|與|与|等|是|也|則|则|曾|還|还|對|对|向|"
+                         r"將|将|已|介紹|介绍|強調|强调|透露|告訴|告诉|坦言|提到|先生|女士|教授|博士|院士|同志|一|兩|两|都|均|"
+                         r"為|为|被|把|就|又|再|从|從|于|於|到|说道|表态|回应|回應|分析|建议|建議|看来|看來|认|認|介|主|带|帶)")
+
+
+def _cut_name(name: str, text: str) -> bool:
+    """Whether every mention of this two-character name runs on into more name (a cut) or a common word."""
+    spots = [m.end() for m in re.finditer(re.escape(name), text)]
+    return len(name) in (2, 3) and bool(spots) and all(not _AFTER_NAME.match(text[e:e + 2]) for e in spots)
+
+
 def name_groups(article: Article) -> dict[str, tuple[str, ...]]:
     """People and places the article names, in order of first mention (its own script)."""
     body, heads, _ = _uses(article)
     kinds = _kinds(body, heads, article.reporter)
     groups: dict[str, dict[str, None]] = {"people": {}, "places": {}}
+    text = "\n".join([article.title or "", article.body, *(p.text for p in article.paragraphs if p.is_heading)])
     for u in [*heads, *body]:
         k = kinds.get(u.key)
         if k == "person":
+            if _cut_name(u.shown, text):
+                continue
             groups["people"].setdefault(u.shown, None)
         elif k == "place":
             groups["places"].setdefault(u.shown, None)
