@@ -660,7 +660,7 @@ def extract_vocab(article: Article, options: object | None = None) -> tuple[Voca
 # a two-character "name" means jieba cut a longer one (李成|东, 吳承|諦) or took a phrase for one (和小微|企业).
 _AFTER_NAME = re.compile(r"^(?:[^\u4e00-\u9fff]|表示|說|说|指出|認為|认为|称|稱|的|在|和|與|与|等|是|也|則|则|曾|還|还|對|对|向|"
                          r"將|将|已|介紹|介绍|強調|强调|透露|告訴|告诉|坦言|提到|先生|女士|教授|博士|院士|同志|一|兩|两|都|均|"
-                         r"為|为|被|把|就|又|再|从|從|于|於|到|说道|表态|回应|回應|分析|建议|建議|看来|看來|认|認|介|主|带|帶)")
+                         r"為|为|被|把|就|又|再|从|從|于|於|到|说道|表态|回应|回應|分析|建议|建議|看来|看來|认|認|介|主|带|帶|以及|及|或|等|曾|今|近|日|昨)")
 
 
 def _cut_name(name: str, text: str) -> bool:
