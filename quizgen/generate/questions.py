@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..extract.facts import CLASSIFIERS, Fact, clauses, extract_facts, org_names, strip_lead
+from ..extract.facts import CLASSIFIERS, SURNAMES, Fact, clauses, extract_facts, org_names, strip_lead
 from ..model import Article, Question
 from .distractors import date_distractors, name_distractors, number_distractors, rng, shuffle_options
 
@@ -106,13 +106,14 @@ def _last_pos(f: Fact, end: int) -> str:
     return toks[-1].pos if toks else ""
 
 
-_SUBORDINATE = ("除了", "如果", "虽然", "虽", "随着", "对于", "为了", "尽管", "只要", "由于", "因为", "在")
+_SUBORDINATE_OPEN = ("除了", "如果", "虽然", "随着", "对于", "为了", "尽管", "只要", "由于", "因为")
+_SUBORDINATE = _SUBORDINATE_OPEN + ("虽", "在")  # a clause that cannot end what was said
 
 
 def _short(text: str, limit: int = 28) -> str:
     """A quoted span cut at a clause boundary, with an ellipsis when cut."""
     text = text.strip("“”。；，： ")
-    if text.startswith(("除了", "如果", "虽然", "随着", "对于", "为了", "尽管", "只要", "由于", "因为")):
+    if text.startswith(_SUBORDINATE_OPEN):
         return ""  # a subordinate clause alone does not say what was said
     if len(text) <= limit:
         return text
@@ -399,7 +400,6 @@ def q_date(f: Fact, ctx: Context) -> list[Candidate]:
 
 # --------------------------------------------------------------------------- quotes and people
 
-_SURNAME_CHARS = frozenset("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
 
 
 def _states(f: Fact, said: str) -> bool:
@@ -420,7 +420,7 @@ def q_quote(f: Fact, ctx: Context) -> list[Candidate]:
         return []  # 这有两方面原因：一是…: the view is the list that follows, not this opening
     t0 = f.sentence.text
     k = t0.find(f.speaker)
-    if k > 0 and t0[k - 1] in _SURNAME_CHARS and len(f.speaker) == 2:
+    if k > 0 and t0[k - 1] in SURNAMES and len(f.speaker) == 2:
         return []  # 潘|向东: jieba cut the surname off
     t = f.sentence.text
     direct = "“" in t[f.span[1]:] or t.startswith("“")
