@@ -500,3 +500,9 @@ def test_connective_and_adverb_leftovers_and_a_second_speaker_s_title():
 def test_a_figure_under_a_condition_is_not_asked_without_it():
     a = parse("网店征税\n如果国家对网店以5%的税率征税，淘宝上的商家一年下来将因此增加400亿元的税收成本。").articles[0]
     assert not [q for q in make_questions(a, "x") if q.answer == "400亿元"]
+
+
+def test_a_bare_measure_whose_owner_is_in_another_clause_is_not_asked():
+    a = parse("债券通\n11月份，债券通共计成交3369笔，日均交易量为179亿元。\n11月份成交量达3756亿元，再次刷新月度成交纪录。"
+              ).articles[0]
+    assert not [q for q in make_questions(a, "x") if q.answer in ("179亿元", "3756亿元")]

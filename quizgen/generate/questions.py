@@ -223,6 +223,11 @@ def _elided_predicate(f: Fact, before: str) -> str:
     return subject + predicate + adverb
 
 
+_BARE_MEASURES = frozenset(("成交量", "成交额", "成交額", "营业收入", "營業收入", "营收", "營收", "净利润", "淨利潤", "利润", "利潤",
+                            "规模", "規模", "占比", "佔比", "增速", "余额", "餘額", "总额", "總額", "销量", "銷量", "数量",
+                            "數量", "市值", "收入", "金额", "金額", "涨幅", "漲幅", "跌幅", "总资产", "總資產"))
+
+
 def _quantity_parts(f: Fact) -> tuple[str, str, str, tuple[int, int]] | None:
     """(question phrase before, after, answer, span) for a quantity whose clause has a subject."""
     t = f.sentence.text
@@ -235,6 +240,10 @@ def _quantity_parts(f: Fact) -> tuple[str, str, str, tuple[int, int]] | None:
     before = _elided_predicate(f, before)
     if re.search(r"\d|分别|、|其中|这个数字|随后", before) or re.search(r"\d", after):
         return None
+    bare = re.sub(r"(达到?|達到?|为|為|约|約|共|仅|僅|超过|超過|逾|近|增长|增長|同比|下降|上升|较|較|了|是)+$", "", before)
+    if bare in _BARE_MEASURES or (len(bare) <= 6 and re.search(r"(量|额|額|率|值|规模|規模|收入|利润|利潤|占比|增速)$", bare)
+                                  and any(y <= ca for _, y in clauses(t))):
+        return None  # 11月份，成交量达多少？ 日均交易量为多少？: whose? the subject is in another clause
     if re.search(r"因此|由此|这样|這樣|此举|此舉", before) or any(
             re.match(r"(如果|假如|假设|假設|若|一旦|按照|如按)", strip_lead(t[x:y])) for x, y in clauses(t) if y <= ca):
         return None  # 如果…以5%征税，商家将因此增加…: a figure that holds only under a condition said elsewhere
