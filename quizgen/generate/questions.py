@@ -513,8 +513,8 @@ def _span_tokens(f: Fact, text: str) -> list:
 def _definition_ok(f: Fact) -> bool:
     """X是Y asked as 什么是Y？ needs a term X (not a label such as 第二条主线, not a verb phrase such as 提供小币种)
     and a description Y that names a kind of thing (ends in a noun, does not open with a verb: 聚焦…领域)."""
-    if re.match(r"(第|其一|其二|另一|一是|二是|这|该|此)", f.head):
-        return False
+    if re.match(r"(第|其一|其二|另一|一是|二是|这|该|此)", f.head) or re.search(r"这个|这一|这种|這個|這一|這種", f.head):
+        return False  # 奥利拉这个名字是…偶像: a person, not a term
     head, desc = _span_tokens(f, f.head), _span_tokens(f, f.measure)
     if not head or not desc or head[0].pos.startswith(("v", "p", "d", "c")) and head[0].pos != "vn":
         return False
