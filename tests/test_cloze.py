@@ -143,3 +143,12 @@ def test_a_decoy_that_makes_a_term_with_the_blank_s_neighbour_is_not_offered():
     tk = next(t for t in s.tokens if t.text == "定位")
     # 系統誤差 "systematic error" is a term: 系統 would fill the blank as well as 定位
     assert also_fits(s, tk, KeyWord("定位", "n", 1.0), KeyWord("系統", "n", 0.5), a.body)
+
+
+def test_no_blank_in_a_list_slot():
+    from quizgen.generate.cloze import _in_list
+
+    a = _article("企业必须拥有市场、资本、品牌和人才，才能在竞争中取胜。")
+    s = a.sentences[0]
+    by = {t.text: t for t in s.tokens}
+    assert _in_list(s, by["资本"]) and _in_list(s, by["市场"]) and not _in_list(s, by["竞争"])

@@ -226,7 +226,13 @@ def _eligible(tk: Token, s: Sentence, keys: dict[str, KeyWord], names: set[str])
     return (w in keys and w not in names and s.text.count(w) == 1 and len(w) >= 2 and w not in LIGHT_WORDS
             and not is_name(w, keys[w].pos)
             and re.fullmatch(r"[\u4e00-\u9fff]+", w) is not None and not _part_of_word(s, tk)
-            and not _glued(s, tk) and not _after_number(s, tk) and not _in_name(s, tk))
+            and not _glued(s, tk) and not _after_number(s, tk) and not _in_name(s, tk) and not _in_list(s, tk))
+
+
+def _in_list(s: Sentence, tk: Token) -> bool:
+    """市场、资本、品牌: any noun of the article fits a slot in a list, so a bank cannot have one answer."""
+    prev, nxt = _neighbours(s, tk)
+    return any(n is not None and n.text == "、" for n in (prev, nxt))
 
 
 # The last word of an organisation's name: a blank right before it is part of the name (村镇|银行, 友邦|人寿).
