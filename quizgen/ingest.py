@@ -51,6 +51,36 @@ def _looks_binary(data: bytes) -> bool:
     return controls > max(2, len(sample) // 50)
 
 
+# (codec, the lead bytes of its commonest characters): GB2312 level 1 and Big5's frequent block
+_CJK_CODECS = (("gb18030", "gb2312", range(0xB0, 0xD8)), ("big5hkscs", "big5", range(0xA4, 0xC7)))
+
+
+def _common_cjk(data: bytes) -> tuple[str, str] | None:
+    """(text, codec) when the bytes decode strictly as GB18030 or Big5 into mostly common characters.
+
+    Either codec decodes the other's bytes too, but into rare characters: real text keeps over 80% of its Han
+    characters in the codec's common block, a wrong decoding about half."""
+    best: tuple[float, str, str] | None = None
+    for codec, table, lead in _CJK_CODECS:
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        han = [c for c in text if "\u4e00" <= c <= "\u9fff"]
+        if len(han) < 10:
+            continue
+        common = 0
+        for c in han:
+            try:
+                common += c.encode(table)[0] in lead
+            except UnicodeEncodeError:
+                pass
+        share = common / len(han)
+        if share >= 0.8 and (best is None or share > best[0]):
+            best = (share, text, codec)
+    return (best[1], best[2]) if best else None
+
+
 def decode(data: bytes, origin: str = "<input>") -> tuple[str, str]:
     """Return (text, encoding name) or raise InputError saying what to do."""
     if not data.strip():
@@ -75,6 +105,9 @@ def decode(data: bytes, origin: str = "<input>") -> tuple[str, str]:
     if best is None:
         best = from_bytes(data).best()
     if best is None:
+        guess = _common_cjk(data)  # a short GB or Big5 passage charset-normalizer cannot place
+        if guess is not None:
+            return guess
         raise InputError(f"{origin}: cannot tell the text encoding; re-save the file as UTF-8")
     enc = best.encoding.lower().replace("_", "")
     if enc in {"gb2312", "gbk", "gb18030", "hz", "cp936"}:

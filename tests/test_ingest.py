@@ -72,3 +72,14 @@ def test_random_unicode_normalizes_idempotently(text: str) -> None:
         parse(text, tokenize=False)
     except QuizgenError:
         pass
+
+
+def test_a_short_gb18030_passage_charset_normalizer_cannot_place() -> None:
+    # a 480-byte passage, hard-wrapped and partly spaced out like PDF text: charset-normalizer returns nothing
+    text = ("开展“人工智能+”行动意义重大，将人工智能技术与\n各行业专业知识和技术资源\n深度融合，能够赋能千行百业\n"
+            "。当前，各地区各部门正加快推进\n人 工 智 能 与 经 济 社 会 各 领 域 深 度\n融 合 ， 培 育 和 发 展 新 质 生 产 力 ，\n"
+            "推动我国科技跨越式发展。\n")
+    src = read_bytes(text.encode("gb18030"), "short.txt")
+    assert src.encoding == "gb18030" and src.text == text
+    big5 = "香港積極推廣電動車，特區政府表示，香港今年首兩個月新登記的私家車約七成半為電動車。"
+    assert read_bytes(big5.encode("big5"), "b5.txt").text == big5
