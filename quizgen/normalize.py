@@ -146,6 +146,14 @@ def _word_tokenizer():  # noqa: ANN202 - a jieba.Tokenizer; loaded only when a b
     return tokenizer()
 
 
+def _continues(line: str) -> bool:
+    """Whether a line opens with a verb, adverb or connective: the rest of a sentence, not a new paragraph."""
+    from .segment import tokens
+
+    first = tokens(line[:8])[:1]
+    return bool(first) and first[0].pos.startswith(("v", "d", "c", "p", "u")) and first[0].pos != "vn"
+
+
 def word_split(left: str, right: str) -> bool:
     """Whether a dictionary word runs across the break between two lines (`研究中|心主任`)."""
     if not left or not right or not _HAN.match(left[-1]) or not _HAN.match(right[0]):
@@ -245,6 +253,8 @@ def blocks(raw: str) -> tuple[Block, ...]:
                 return None
             if j > i and widths[j] >= 0.8 * local[j] and not para_mode(j):
                 return None  # a heading wraps onto a short second line, never a full one
+            if "，" in s and j + 1 < n and not gaps_after[j] and _continues(lines[j + 1]):
+                return None  # 同时需要看到，人工智能|带来…: a clause running on, not a subheading
             total += widths[j]
             if total > 60 or (j > i and total > 1.7 * local[j] and not para_mode(j)):
                 return None

@@ -98,3 +98,14 @@ def test_wrapped_fragments_normalize_to_a_fixed_point() -> None:
 
     once = normalize("00\r0\r00")  # found by Hypothesis: lines of bare digits joined one pass at a time
     assert normalize(once) == once
+
+
+def test_a_short_wrapped_line_with_a_comma_that_runs_on_is_no_subheading() -> None:
+    from quizgen.normalize import blocks
+
+    # a seed passage re-wrapped at 11-19 characters and partly spaced out, as the before-stop hook makes it: the
+    # 11-character line 同时需要看到，人工智能 is short among its neighbours, but the next line runs on
+    text = ('展“人工智能+”行动，培育未来产\n业。开展“人工智能+”\n行动意义重大，将人工智能技术与\n各行业专业知识和技术资源\n深度融合，能够赋能千行百业\n。当前，各地区各部门正加快推进\n实施“人工智能+”行动，推动\n人 工 智 能 与 经 济 社 会 各 领 域 深 度\n融 合 ， 培 育 和 发 展 新 质 生 产 力 ，\n推动我国科技跨越式发展、产\n业优化升级、生产力整体跃升。\n同 时 需 要 看 到 ， 人 工 智 能\n带 来 前 所 未 有 的 发 展 机 遇 ，\n也带来前所未遇的风险挑战。在开展\n“人工智能+”行动过程中，要坚\n持辩证思维，\n')
+    bl = blocks(text)
+    assert not any(b.is_heading for b in bl), [b.text for b in bl if b.is_heading]
+    assert any("同时需要看到，人工智能带来前所未有的发展机遇" in b.text for b in bl)
